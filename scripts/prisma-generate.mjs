@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-if (!existsSync(path.join(root, "prisma", "schema.prisma"))) process.exit(0);
+if (!existsSync(path.join(root, "prisma", "schema"))) process.exit(0);
 const env = {
   ...process.env,
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "package.json"),
