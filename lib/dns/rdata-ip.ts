@@ -28,8 +28,9 @@ export function ipv6Words(input: string): number[] | null {
 
 // RFC 5952 text, exactly as inet_ntop prints it (so dig, BIND and PowerDNS agree): lower-case,
 // no leading zeros, the longest run (first on ties) of two or more zero words as "::", and
-// IPv4-mapped/compatible addresses with a dotted quad tail.
-export function formatIPv6(words: number[]): string {
+// IPv4-mapped/compatible addresses with a dotted quad tail (unless `dottedTail` is false: PowerDNS
+// prints "::ffff:192.0.2.1" but only accepts "::ffff:c000:201").
+export function formatIPv6(words: number[], dottedTail = true): string {
   let best = { base: -1, len: 0 };
   let cur = { base: -1, len: 0 };
   words.forEach((w, i) => {
@@ -46,7 +47,7 @@ export function formatIPv6(words: number[]): string {
       continue;
     }
     if (i !== 0) out += ":";
-    if (i === 6 && best.base === 0 && (best.len === 6 || (best.len === 5 && words[5] === 0xffff))) {
+    if (dottedTail && i === 6 && best.base === 0 && (best.len === 6 || (best.len === 5 && words[5] === 0xffff))) {
       return out + [words[6]! >> 8, words[6]! & 0xff, words[7]! >> 8, words[7]! & 0xff].join(".");
     }
     out += words[i]!.toString(16);
