@@ -1,0 +1,68 @@
+// The web process: ONE Node HTTP server on PORT. Machine endpoints (MACHINE_PATH) go to the lean
+// Hono router; pages, server actions and next-auth go to Next.js's request handler. The client
+// address (TRUSTED_PROXIES-aware) is computed here once and handed to both in CLIENT_IP_HEADER.
+import http from "node:http";
+import path from "node:path";
+import { getRequestListener } from "@hono/node-server";
+import next from "next";
+import { createMachineRouter, MACHINE_PATH } from "@/lib/api/router";
+import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER, clientIp, trustList } from "@/lib/http/client-ip";
+import { EXIT_PORT_IN_USE } from "@/lib/server/exit-codes";
+
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+function first(h: string | string[] | undefined): string | undefined {
+  return Array.isArray(h) ? h[0] : h;
+}
+
+async function main() {
+  const e = env();
+  const dev = e.NODE_ENV !== "production";
+  const trusted = trustList(e.TRUSTED_PROXIES);
+  const machine = getRequestListener(createMachineRouter().fetch, { overrideGlobalObjects: false });
+  const app = next({ dev, dir: root, hostname: e.HOST, port: e.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIp(
+      req.socket.remoteAddress,
+      { xForwardedFor: first(req.headers["x-forwarded-for"]), xRealIp: first(req.headers["x-real-ip"]) },
+      trusted,
+    );
+    const url = req.url ?? "/";
+    if (MACHINE_PATH.test(url)) {
+      void machine(req, res);
+      return;
+    }
+    handle(req, res).catch((err: unknown) => {
+      console.error("[web] next handler:", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("internal error\n");
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") {
+      console.error(`port ${e.PORT} on ${e.HOST} is already in use: stop what uses it or set PORT.`);
+      process.exit(EXIT_PORT_IN_USE);
+    }
+    throw err;
+  });
+  server.listen(e.PORT, e.HOST, () => console.log(`web ready http://${e.HOST}:${e.PORT} (${dev ? "development" : "production"})`));
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err) => {
+  console.error("[web] failed to start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+// Zones are the shared domains users register hostnames under (e.g. dyn.test).
+import { domainToASCII } from "node:url";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/audit/write-audit";
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** A zone name in canonical form (lower-case ASCII, punycode, no trailing dot) or VALIDATION. */
+export function normalizeZoneName(input: string): string {
+  const trimmed = input.trim().replace(/\.$/, "");
+  const ascii = domainToASCII(trimmed);
+  const labels = ascii.split(".");
+  if (!ascii || ascii.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l))) {
+    throw new AppError("VALIDATION", `"${input}" is not a valid zone name (e.g. dyn.example)`, { field: "name" });
+  }
+  return ascii;
+}
+
+/** addZone — creates a shared zone; CONFLICT when it exists. Audited. */
+export async function addZone(client: Db, args: { name: string; actorId?: string | null; actorRole?: string }) {
+  const name = normalizeZoneName(args.name);
+  return client.$transaction(async (tx) => {
+    const existing = await tx.zone.findUnique({ where: { name } });
+    if (existing) throw new AppError("CONFLICT", `zone ${name} already exists`, { field: "name" });
+    const zone = await tx.zone.create({ data: { name } });
+    await writeAudit(tx, {
+      actorId: args.actorId ?? null,
+      actorRole: args.actorRole ?? "OPERATOR",
+      action: "zone.add",
+      targetType: "Zone",
+      targetId: zone.id,
+      after: { name },
+    });
+    return zone;
+  });
+}
+
+/** listZones — every zone with its host count. */
+export async function listZones(client: Db) {
+  const zones = await client.zone.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { hosts: true } } } });
+  return zones.map((z) => ({ id: z.id, name: z.name, kind: z.kind, accepting: z.acceptingRegistrations, hosts: z._count.hosts }));
+}
