@@ -28,6 +28,7 @@ const schema = z.object({
   DNS_HOST: z.string().default("127.0.0.1"),
   DNS_PORT: port.default(5353),
   DNS_CONTROL_PORT: port.default(5380),
+  DNS_CONTROL_KEY: z.string().optional(),
   DNS_NAMESERVERS: list.default(["ns1.dynhost.test.", "ns2.dynhost.test."]),
   DNS_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PDNS_API_URL: z.string().url().default("http://127.0.0.1:8081"),
@@ -41,6 +42,7 @@ const schema = z.object({
   SINKHOLE_IPV4: z.string().default("192.0.2.1"),
   SINKHOLE_IPV6: z.string().default("100::1"),
   RECONCILE_INTERVAL_S: z.coerce.number().int().min(0).default(300),
+  WEB_PAGES: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DEV_MAIL_OUTBOX: bool.optional(),
 });

@@ -57,7 +57,7 @@ async function main() {
     const added = await ensureDefaultZones(client, e.DEFAULT_ZONES);
     await client.$disconnect();
     if (added.length) log(`added default zone(s): ${added.join(", ")}`);
-    if (e.NODE_ENV === "production") ensureBuild(log);
+    if (e.NODE_ENV === "production" && e.WEB_PAGES === "on") ensureBuild(log);
 
     const authSecret = e.AUTH_SECRET ?? persistentSecret(dir, "auth-secret");
     const childEnv: NodeJS.ProcessEnv = {

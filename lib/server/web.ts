@@ -22,9 +22,15 @@ async function main() {
   const dev = e.NODE_ENV !== "production";
   const trusted = trustList(e.TRUSTED_PROXIES);
   const machine = getRequestListener(createMachineRouter().fetch, { overrideGlobalObjects: false });
-  const app = next({ dev, dir: root, hostname: e.HOST, port: e.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // WEB_PAGES=off: a machine-endpoints-only node (dedicated update servers; protocol tests).
+  let handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> = async (_req, res) => {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+  };
+  if (e.WEB_PAGES === "on") {
+    const app = next({ dev, dir: root, hostname: e.HOST, port: e.PORT });
+    await app.prepare();
+    handle = app.getRequestHandler();
+  }
 
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(
