@@ -116,6 +116,8 @@ export function conformanceSuite(label: string, setup: () => Promise<Conformance
       const big = Array.from({ length: 8 }, (_, i) => `"${String(i).repeat(250)}"`).join(" ");
       await sync([rr("cf-txt-big", "TXT", [big])]);
       expect(await short(fqdn("cf-txt-big"), "TXT")).toEqual([big]);
+      const udp = await digFull(t.dns.host, t.dns.port, fqdn("cf-txt-big"), "TXT", { ignoreTruncation: true, bufsize: 1232 });
+      expect(udp.flags).toContain("tc");
       expect((await full(fqdn("cf-txt-big"), "TXT", true)).answer.map((r) => r.data)).toEqual([big]);
     });
 
@@ -126,6 +128,8 @@ export function conformanceSuite(label: string, setup: () => Promise<Conformance
       expect(kinds(await sync(a(["192.0.2.12", "192.0.2.10"])))).toEqual([`update ${fqdn("cf-multi")} A`]);
       expect(await short(fqdn("cf-multi"), "A")).toEqual(["192.0.2.10", "192.0.2.12"]);
       expect(await short(fqdn("cf-multi"), "AAAA")).toEqual(["2001:db8::a"]);
+      const nodata = await full(fqdn("cf-multi"), "TXT");
+      expect([nodata.status, nodata.answer, nodata.authority.map((r) => [r.name, r.type])]).toEqual(["NOERROR", [], [[`${t.zone}.`, "SOA"]]]);
       expect(kinds(await sync(a(["192.0.2.12", "192.0.2.10"], 60)))).toEqual([`update ${fqdn("cf-multi")} A`, `update ${fqdn("cf-multi")} AAAA`]);
       expect((await full(fqdn("cf-multi"), "AAAA")).answer.map((r) => r.ttl)).toEqual([60]);
     });
