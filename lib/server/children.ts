@@ -33,10 +33,11 @@ export class Supervised {
   start(timeoutMs = 180_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const { spec } = this;
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(root, spec.entry)], {
+      const guard = path.join(root, "lib", "server", "orphan-guard.mjs");
+      const child = spawn(process.execPath, ["--import", "tsx", "--import", guard, path.join(root, spec.entry)], {
         cwd: root,
-        env: spec.env,
-        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...spec.env, DYNHOST_SUPERVISED: "1" },
+        stdio: ["pipe", "pipe", "pipe"],
       });
       this.child = child;
       let ready = false;

@@ -1,0 +1,69 @@
+// The one start command, as a user runs it: embedded PostgreSQL, migrations, worker, embedded DNS
+// and web under one supervisor. SIGKILL and start again → healthy and nothing lost; a second start
+// on the same DATA_DIR → one clear sentence; SIGTERM → everything stops, PostgreSQL included.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runningPostmaster } from "@/lib/db/embedded-postgres";
+import { removeServiceData, startService, type Service } from "@/tests/support/service";
+
+let svc: Service;
+beforeAll(async () => {
+  svc = await startService();
+}, 240_000);
+afterAll(async () => {
+  await svc?.stop();
+  if (svc) removeServiceData(svc);
+});
+
+async function health() {
+  const res = await fetch(`${svc.url}/healthz`);
+  return { status: res.status, body: (await res.json()) as { status: string; database: { ok: boolean }; worker: { ok: boolean } } };
+}
+
+async function waitHealthy(timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const h = await health().catch(() => undefined);
+    if (h?.status === 200) return h;
+    if (Date.now() > until) throw new Error(`not healthy: ${JSON.stringify(h)}\n${readFileSync(svc.logFile, "utf8").slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("npm start (supervisor)", () => {
+  it("comes up healthy on the embedded defaults with the default zone", async () => {
+    const h = await waitHealthy();
+    expect(h.body.status).toBe("ok");
+    expect(h.body.database.ok).toBe(true);
+    expect(h.body.worker.ok).toBe(true);
+    const zones = svc.cli(["zone:list"]);
+    expect(zones.status).toBe(0);
+    expect(zones.stdout).toMatch(/^dyn\.test\tSHARED\topen\t0 hosts$/m);
+  });
+
+  it("refuses a second start on the same DATA_DIR with one sentence", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "lib/server/main.ts"], { env: svc.env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^dynhost is already running \(pid \d+\) with its data in .+: stop it first, or give this copy its own DATA_DIR and PORT\.$/);
+  });
+
+  it("survives SIGKILL: the next start is healthy and keeps the data", async () => {
+    expect(svc.cli(["zone:add", "kill.test"]).status).toBe(0);
+    await svc.stop("SIGKILL");
+    // the children and PostgreSQL outlive a SIGKILLed supervisor; the next start must cope
+    await svc.restart();
+    await waitHealthy();
+    expect(svc.cli(["zone:list"]).stdout).toMatch(/^kill\.test\t/m);
+  });
+
+  it("stops everything on SIGTERM, PostgreSQL included", async () => {
+    await svc.stop("SIGTERM");
+    expect(existsSync(path.join(svc.dataDir, "dynhost.pid"))).toBe(false);
+    expect(runningPostmaster(path.join(svc.dataDir, "pg"))).toBeUndefined();
+    await expect(fetch(`${svc.url}/healthz`)).rejects.toThrow();
+  });
+});
