@@ -79,6 +79,15 @@ export function rfc2136LiveSuite(label: string, start: () => Promise<DnsTestServ
       expect(await dig("127.0.0.1", server.port, "never.dyn.test", "A")).toEqual([]);
     });
 
+    it("works the same with an hmac-sha512 key", async () => {
+      const p = createRfc2136Provider({ server, tsig: server.sha512Key });
+      await p.ensureZone("dyn.test");
+      await p.apply("dyn.test", [a("sha512.dyn.test", "192.0.2.51")]);
+      expect(await p.listRRsets("dyn.test", ["sha512.dyn.test"])).toEqual([{ name: "sha512.dyn.test", type: "A", ttl: 60, records: ["192.0.2.51"] }]);
+      await p.apply("dyn.test", [{ kind: "delete", before: { name: "sha512.dyn.test", type: "A", ttl: 60, records: ["192.0.2.51"] } }]);
+      expect(await dig("127.0.0.1", server.port, "sha512.dyn.test", "A")).toEqual([]);
+    });
+
     it("gets answers signed by the server, bound to our request MAC", async () => {
       const request = signMessage(buildQuery("dyn.test", "SOA"), server.key);
       const reply = await exchange(server, request.wire, { timeoutMs: 2_000 });

@@ -1,6 +1,7 @@
 // Shared plumbing for the BIND and Knot test harnesses: a free loopback port (UDP and TCP), the
 // daemon binary check, starting a foreground daemon until its log says it is ready, and stopping it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { accessSync, constants } from "node:fs";
 import dgram from "node:dgram";
 import net from "node:net";
@@ -89,13 +90,23 @@ export type DnsTestServer = {
   host: string;
   port: number;
   zone: string;
+  /** The key tests use by default (hmac-sha256); `sha512Key` is a second key with the same rights. */
   key: { name: string; algorithm: "hmac-sha256"; secret: string };
+  sha512Key: { name: string; algorithm: "hmac-sha512"; secret: string };
   dir: string;
   log(): string;
   stop(): Promise<void>;
 };
 
 export const TEST_ZONE = "dyn.test";
+
+// Fresh random keys for one server: the main hmac-sha256 key and a second hmac-sha512 one.
+export function testKeys(): Pick<DnsTestServer, "key" | "sha512Key"> {
+  return {
+    key: { name: "ddns-key", algorithm: "hmac-sha256", secret: randomBytes(32).toString("base64") },
+    sha512Key: { name: "ddns-key-512", algorithm: "hmac-sha512", secret: randomBytes(64).toString("base64") },
+  };
+}
 
 // The zone file both harnesses load: SOA and apex NS only (the NS target is outside the zone).
 export function zoneFile(zone: string): string {
