@@ -3,6 +3,7 @@
 // embedded DNS server (DNS_PROVIDER=embedded), the worker and the web server. Ctrl-C/SIGTERM stops
 // them in reverse order and PostgreSQL last.
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { createDb } from "@/lib/db";
 import { startEmbeddedPostgres, type EmbeddedPg } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
@@ -72,7 +73,19 @@ async function main() {
     };
     const specs: ChildSpec[] = [];
     if (e.DNS_PROVIDER === "embedded") {
-      specs.push({ name: "dns", entry: "lib/dns/embedded/main.ts", env: childEnv, ready: /^dns ready/, fatalCodes: [EXIT_PORT_IN_USE] });
+      const dnsConfig = {
+        host: e.DNS_HOST,
+        port: e.DNS_PORT,
+        dataDir: path.join(dir, "dns"),
+        zones: [],
+        nameservers: e.DNS_NAMESERVERS,
+        controlHost: "127.0.0.1",
+        controlPort: e.DNS_CONTROL_PORT,
+        controlKey: childEnv.DNS_CONTROL_KEY,
+        workers: e.DNS_WORKERS > 1 ? e.DNS_WORKERS : 0,
+      };
+      const dnsEnv = { ...childEnv, EMBEDDED_DNS_CONFIG: JSON.stringify(dnsConfig) };
+      specs.push({ name: "dns", entry: "lib/dns/embedded/main.ts", env: dnsEnv, ready: /^dns ready/, fatalCodes: [EXIT_PORT_IN_USE] });
     }
     specs.push({ name: "worker", entry: "lib/worker/main.ts", env: childEnv, ready: /^worker ready/ });
     specs.push({ name: "web", entry: "lib/server/web.ts", env: childEnv, ready: /^web ready/, fatalCodes: [EXIT_PORT_IN_USE] });

@@ -1,20 +1,17 @@
 // Zones are the shared domains users register hostnames under (e.g. dyn.test).
-import { domainToASCII } from "node:url";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
-
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+import { normalizeFqdn } from "@/lib/dns/names";
 
 /** A zone name in canonical form (lower-case ASCII, punycode, no trailing dot) or VALIDATION. */
 export function normalizeZoneName(input: string): string {
-  const trimmed = input.trim().replace(/\.$/, "");
-  const ascii = domainToASCII(trimmed);
-  const labels = ascii.split(".");
-  if (!ascii || ascii.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l))) {
-    throw new AppError("VALIDATION", `"${input}" is not a valid zone name (e.g. dyn.example)`, { field: "name" });
+  const r = normalizeFqdn(input);
+  if (!r.ok || !r.value.includes(".")) {
+    const why = r.ok ? "a zone needs at least two labels" : r.error.message;
+    throw new AppError("VALIDATION", `"${input}" is not a valid zone name (e.g. dyn.example): ${why}`, { field: "name" });
   }
-  return ascii;
+  return r.value;
 }
 
 /** addZone — creates a shared zone; CONFLICT when it exists. Audited. */
