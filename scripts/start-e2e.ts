@@ -16,7 +16,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   HOST: "127.0.0.1",
   PUBLIC_URL: `http://127.0.0.1:${port}`,
-  DNS_PORT: String(await freeDualPort()),
+  DNS_PORT: process.env.E2E_DNS_PORT ?? String(await freeDualPort()),
   DNS_CONTROL_PORT: String(await freeDualPort()),
   EMBEDDED_PG_PORT: String(await freeDualPort()),
   NEXT_TELEMETRY_DISABLED: "1",
