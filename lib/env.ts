@@ -45,6 +45,11 @@ const schema = z.object({
   WEB_PAGES: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DEV_MAIL_OUTBOX: bool.optional(),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  API_TOKEN_CACHE_MS: z.coerce.number().int().min(0).default(10_000),
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,70 @@
+// verifyApiToken — the bearer of a REST API request. Tokens are looked up by SHA-256 and the
+// answer is cached for a few seconds per process (API_TOKEN_CACHE_MS), so a busy client costs no
+// query per request; revoking in this process forgets it at once, other processes within the TTL.
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isApiScope, type ApiScope } from "./scopes";
+import { hashToken, looksLikeToken } from "./secret";
+
+/** Contract: `scopes` only holds known scopes; `expiresAt` is re-checked on every use. */
+export type ApiPrincipal = { tokenId: string; userId: string; scopes: ReadonlySet<ApiScope>; expiresAt: Date | null };
+
+type Entry = { principal: ApiPrincipal | null; until: number };
+const MAX_ENTRIES = 50_000;
+const LAST_USED_EVERY_MS = 60_000;
+const cache = new Map<string, Entry>();
+const lastUsedWritten = new Map<string, number>();
+
+function invalid(): AppError {
+  return new AppError("UNAUTHENTICATED", "The API token is missing, invalid, revoked or expired.");
+}
+
+async function lookup(client: Db, tokenHash: string, now: Date): Promise<ApiPrincipal | null> {
+  const row = await client.apiToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  return { tokenId: row.id, userId: row.userId, scopes: new Set(row.scopes.filter(isApiScope)), expiresAt: row.expiresAt };
+}
+
+function touch(client: Db, tokenId: string, now: Date): void {
+  const last = lastUsedWritten.get(tokenId) ?? 0;
+  if (now.getTime() - last < LAST_USED_EVERY_MS) return;
+  if (lastUsedWritten.size >= MAX_ENTRIES) lastUsedWritten.clear();
+  lastUsedWritten.set(tokenId, now.getTime());
+  client.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } }).catch(() => lastUsedWritten.delete(tokenId));
+}
+
+/** The token's principal; UNAUTHENTICATED for anything else. Records lastUsedAt at most once a minute. */
+export async function verifyApiToken(client: Db, args: { token: string; now?: Date }): Promise<ApiPrincipal> {
+  const now = args.now ?? new Date();
+  if (!looksLikeToken(args.token)) throw invalid();
+  const key = hashToken(args.token);
+  let hit = cache.get(key);
+  if (!hit || hit.until <= Date.now()) {
+    const principal = await lookup(client, key, now);
+    const ttl = env().API_TOKEN_CACHE_MS;
+    hit = { principal, until: Date.now() + ttl };
+    if (ttl > 0) {
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      cache.set(key, hit);
+    }
+  }
+  const p = hit.principal;
+  if (!p || (p.expiresAt && p.expiresAt <= now)) throw invalid();
+  touch(client, p.tokenId, now);
+  return p;
+}
+
+/** Drops a token from this process's cache (after revoking it). */
+export function forgetApiToken(tokenId: string): void {
+  for (const [k, v] of cache) if (v.principal?.tokenId === tokenId) cache.delete(k);
+}
+
+/** Empties the cache (tests). */
+export function clearApiTokenCache(): void {
+  cache.clear();
+  lastUsedWritten.clear();
+}
