@@ -1,5 +1,6 @@
 // Every operator command, in the order `npm run cli -- help` lists them.
 import type { CliCommand } from "@/lib/cli/types";
+import { userCreate } from "@/lib/cli/commands/user";
 import { zoneAdd, zoneList } from "@/lib/cli/commands/zone";
 
-export const COMMANDS: CliCommand[] = [zoneAdd, zoneList];
+export const COMMANDS: CliCommand[] = [userCreate, zoneAdd, zoneList];
