@@ -1,0 +1,42 @@
+// getNotificationPreferences / setNotificationPreferences — which events a user gets by mail.
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { EMAIL_EVENTS, EMAIL_EVENT_NAMES, isEmailEvent, type EmailEvent } from "./events";
+
+export type NotificationPreferences = Record<EmailEvent, boolean>;
+
+/** Every event with the user's choice, or its default where they never chose. */
+export async function getNotificationPreferences(client: Db, args: { userId: string }): Promise<NotificationPreferences> {
+  const rows = await client.notificationPreference.findMany({ where: { userId: args.userId }, select: { event: true, email: true } });
+  const chosen = new Map(rows.map((r) => [r.event, r.email]));
+  return Object.fromEntries(EMAIL_EVENT_NAMES.map((e) => [e, chosen.get(e) ?? EMAIL_EVENTS[e].default])) as NotificationPreferences;
+}
+
+/** Stores the given choices (others stay as they are); VALIDATION on field "event" for unknown events. */
+export async function setNotificationPreferences(
+  client: Db,
+  args: { userId: string; email: Partial<Record<string, boolean>> },
+): Promise<NotificationPreferences> {
+  const entries = Object.entries(args.email).filter((e): e is [string, boolean] => typeof e[1] === "boolean");
+  const unknown = entries.map(([e]) => e).filter((e) => !isEmailEvent(e));
+  if (unknown.length) throw new AppError("VALIDATION", `Unknown notification event: ${unknown.join(", ")}.`, { field: "event" });
+  await client.$transaction(
+    entries.map(([event, email]) =>
+      client.notificationPreference.upsert({
+        where: { userId_event: { userId: args.userId, event } },
+        create: { userId: args.userId, event, email },
+        update: { email },
+      }),
+    ),
+  );
+  return getNotificationPreferences(client, { userId: args.userId });
+}
+
+/** Whether the user wants this event by mail (one indexed read). */
+export async function wantsEmail(client: Db, args: { userId: string; event: EmailEvent }): Promise<boolean> {
+  const row = await client.notificationPreference.findUnique({
+    where: { userId_event: { userId: args.userId, event: args.event } },
+    select: { email: true },
+  });
+  return row?.email ?? EMAIL_EVENTS[args.event].default;
+}
