@@ -168,12 +168,53 @@ describe("embedded DNS with 2 UDP worker processes", () => {
     const provider = s.provider();
     for (let round = 1; round <= 3; round++) {
       await provider.apply("dyn.test", [{ kind: "create", after: rr(`r${round}`, "A", [`192.0.2.${round}`]) }]);
-      const answers = await Promise.all(Array.from({ length: 12 }, () => dig(s.host, s.port, `r${round}.dyn.test`, "A")));
-      expect(answers).toEqual(Array.from({ length: 12 }, () => [`192.0.2.${round}`]));
+      expect(await dig(s.host, s.port, `r${round}.dyn.test`, "A")).toEqual([`192.0.2.${round}`]);
+      expect(await askMany(s.port, `r${round}.dyn.test`, 200)).toEqual(new Map([[`192.0.2.${round}`, 200]]));
     }
     expect(await dig(s.host, s.port, "r1.dyn.test", "A", { tcp: true })).toEqual(["192.0.2.1"]);
   });
+
+  it("replaces a worker that dies, and keeps answering and applying meanwhile", async () => {
+    const before = await childPids(s.pid);
+    expect(before).toHaveLength(2);
+    process.kill(before[0]!, "SIGKILL");
+    await s.provider().apply("dyn.test", [{ kind: "create", after: rr("after-kill", "A", ["192.0.2.99"]) }]);
+    expect(await askMany(s.port, "after-kill.dyn.test", 200)).toEqual(new Map([["192.0.2.99", 200]]));
+    let after: number[] = [];
+    for (let i = 0; i < 100 && (after.length !== 2 || after.includes(before[0]!)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await childPids(s.pid);
+    }
+    expect([after.length, after.includes(before[0]!), after.includes(before[1]!)]).toEqual([2, false, true]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await askMany(s.port, "after-kill.dyn.test", 200)).toEqual(new Map([["192.0.2.99", 200]]));
+    expect(await dig(s.host, s.port, "after-kill.dyn.test", "A")).toEqual(["192.0.2.99"]);
+  });
 });
+
+// Send `count` A queries for `name` over UDP, each from its own socket, all at once; count the answers.
+async function askMany(port: number, name: string, count: number): Promise<Map<string, number>> {
+  const ask = (id: number) =>
+    new Promise<string>((resolve, reject) => {
+      const sock = dgram.createSocket("udp4");
+      const timer = setTimeout(() => (sock.close(), reject(new Error(`no answer to query ${id}`))), 5_000);
+      sock.on("message", (m) => {
+        clearTimeout(timer);
+        sock.close();
+        const reply = dnsPacket.decode(m);
+        resolve(reply.answers?.map((a) => String((a as { data: unknown }).data)).join(",") ?? "");
+      });
+      sock.send(dnsPacket.encode({ type: "query", id, questions: [{ name, type: "A" }] }), port, "127.0.0.1");
+    });
+  const counts = new Map<string, number>();
+  for (const a of await Promise.all(Array.from({ length: count }, (_, i) => ask(i)))) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return counts;
+}
+
+// PIDs of the UDP worker processes of a standalone server.
+function childPids(pid: number): Promise<number[]> {
+  return new Promise((resolve) => execFile("pgrep", ["-P", String(pid), "-f", "embedded/worker"], (_e, out) => resolve(out.split("\n").filter(Boolean).map(Number))));
+}
 
 describe("embedded provider traffic and errors", () => {
   let s: EmbeddedDnsTestServer;

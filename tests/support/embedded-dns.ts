@@ -18,6 +18,8 @@ export type EmbeddedDnsTestServer = {
   controlUrl: string;
   controlKey: string;
   dataDir: string;
+  /** PID of the server process (this process when in-process). */
+  pid: number;
   provider(timeoutMs?: number): DnsProvider;
   /** Child mode: everything the process printed. */
   log(): string;
@@ -43,12 +45,14 @@ export async function startEmbeddedDns(options: StartOptions = {}): Promise<Embe
     controlUrl: running.controlUrl,
     controlKey,
     dataDir,
+    pid: running.pid,
     provider: (timeoutMs = 5_000) => createEmbeddedProvider({ controlUrl: self.controlUrl, controlKey, timeoutMs }),
     log: () => running.log(),
     async restart() {
       await running.close();
       running = child ? await startChild(config) : await startInProcess(config);
       self.port = running.port;
+      self.pid = running.pid;
       self.controlUrl = running.controlUrl;
     },
     async stop() {
@@ -59,11 +63,11 @@ export async function startEmbeddedDns(options: StartOptions = {}): Promise<Embe
   return self;
 }
 
-type Running = { port: number; controlUrl: string; log(): string; close(): Promise<void> };
+type Running = { pid: number; port: number; controlUrl: string; log(): string; close(): Promise<void> };
 
 async function startInProcess(config: EmbeddedDnsOptions): Promise<Running> {
   const s = await startEmbeddedDnsServer(config);
-  return { port: s.udpPort, controlUrl: s.controlUrl, log: () => "", close: () => s.close() };
+  return { pid: process.pid, port: s.udpPort, controlUrl: s.controlUrl, log: () => "", close: () => s.close() };
 }
 
 // Spawn main.ts with the settings in EMBEDDED_DNS_CONFIG; resolve on its "dns ready" line.
@@ -88,7 +92,7 @@ function startChild(config: EmbeddedDnsOptions): Promise<Running> {
       const m = /^dns ready udp=(\d+) tcp=(\d+) control=(\S+)$/m.exec(output);
       if (m) {
         clearTimeout(timer);
-        resolve({ port: Number(m[1]), controlUrl: m[3]!, log: () => output, close });
+        resolve({ pid: proc.pid!, port: Number(m[1]), controlUrl: m[3]!, log: () => output, close });
       }
     };
     proc.stdout.on("data", onData);

@@ -1,52 +1,48 @@
-// Benchmark: `node --import tsx lib/dns/embedded/bench.ts [--workers N] [--seconds S] [--names N]`.
-// Starts the server on loopback in a temp folder, loads N names (A records) through the control API,
-// then runs the real `dnsperf` over them and prints its queries-per-second line.
+// Benchmark: `node --import tsx lib/dns/embedded/bench.ts [--target embedded|pdns] [--workers N]
+// [--seconds S] [--names N] [--qps Q]`. Serves N names (A records) on loopback — our server loaded
+// through its control API, or PowerDNS with its packet cache — and runs the real `dnsperf` on them.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startBenchPowerDns } from "./bench-pdns";
 import { startEmbeddedDnsServer } from "./server";
 
 const { values } = parseArgs({
   options: {
+    target: { type: "string", default: "embedded" },
     workers: { type: "string", default: "0" },
     seconds: { type: "string", default: "15" },
     names: { type: "string", default: "10000" },
     clients: { type: "string", default: "8" },
     outstanding: { type: "string", default: "200" },
-    /** Cap dnsperf's rate (-Q); with --workers 0 the line then shows this process's CPU µs per query. */
+    /** Cap dnsperf's rate (-Q); for the embedded server with --workers 0 also prints CPU µs per query. */
     qps: { type: "string" },
   },
 });
 
+async function startEmbedded(dir: string, names: { name: string; ip: string }[]) {
+  const server = await startEmbeddedDnsServer({ port: 0, dataDir: path.join(dir, "data"), zones: ["dyn.test"], controlKey: "bench", workers: Number(values.workers) });
+  const rrsets = names.map((n) => ({ name: n.name, type: "A", ttl: 60, changetype: "REPLACE", records: [n.ip] }));
+  const res = await fetch(`${server.controlUrl}/v1/zones/dyn.test/rrsets`, {
+    method: "PATCH",
+    headers: { authorization: "Bearer bench", "content-type": "application/json" },
+    body: JSON.stringify({ rrsets }),
+  });
+  if (!res.ok) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
+  return { port: server.udpPort, stop: () => server.close() };
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), "embedded-dns-bench-"));
-  const server = await startEmbeddedDnsServer({
-    port: 0,
-    dataDir: path.join(dir, "data"),
-    zones: ["dyn.test"],
-    controlKey: "bench",
-    workers: Number(values.workers),
-  });
+  const count = Number(values.names);
+  const names = Array.from({ length: count }, (_, i) => ({ name: `h${i}.dyn.test`, ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+  const server = values.target === "pdns" ? await startBenchPowerDns(dir, names) : await startEmbedded(dir, names);
   try {
-    const count = Number(values.names);
-    const rrsets = Array.from({ length: count }, (_, i) => ({
-      name: `h${i}.dyn.test`,
-      type: "A",
-      ttl: 60,
-      changetype: "REPLACE",
-      records: [`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`],
-    }));
-    const res = await fetch(`${server.controlUrl}/v1/zones/dyn.test/rrsets`, {
-      method: "PATCH",
-      headers: { authorization: "Bearer bench", "content-type": "application/json" },
-      body: JSON.stringify({ rrsets }),
-    });
-    if (!res.ok) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
     const queries = path.join(dir, "queries.txt");
-    await writeFile(queries, rrsets.map((r) => `${r.name} A\n`).join(""));
-    const args = ["-s", "127.0.0.1", "-p", String(server.udpPort), "-d", queries, "-l", values.seconds!, "-c", values.clients!, "-q", values.outstanding!];
+    await writeFile(queries, names.map((n) => `${n.name} A\n`).join(""));
+    const args = ["-s", "127.0.0.1", "-p", String(server.port), "-d", queries, "-l", values.seconds!, "-c", values.clients!, "-q", values.outstanding!];
     if (values.qps) args.push("-Q", values.qps);
     const cpu = process.cpuUsage();
     const out = await new Promise<string>((resolve, reject) =>
@@ -54,11 +50,12 @@ async function main(): Promise<void> {
     );
     const used = process.cpuUsage(cpu);
     const pick = (label: string) => new RegExp(`${label}:\\s+(.*)`).exec(out)?.[1]?.trim();
-    console.log(`workers=${values.workers} names=${count} completed=${pick("Queries completed")} lost=${pick("Queries lost")} qps=${pick("Queries per second")} latency=${pick("Average Latency \\(s\\)")}`);
+    const who = values.target === "pdns" ? "pdns" : `embedded workers=${values.workers}`;
+    console.log(`${who} names=${count} completed=${pick("Queries completed")} lost=${pick("Queries lost")} qps=${pick("Queries per second")} latency=${pick("Average Latency \\(s\\)")}`);
     const done = Number(/Queries completed:\s+(\d+)/.exec(out)?.[1] ?? 0);
-    if (values.workers === "0" && done) console.log(`cpu per query in this process: ${((used.user + used.system) / done).toFixed(1)} µs`);
+    if (values.target !== "pdns" && values.workers === "0" && done) console.log(`cpu per query in this process: ${((used.user + used.system) / done).toFixed(1)} µs`);
   } finally {
-    await server.close();
+    await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

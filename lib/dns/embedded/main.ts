@@ -15,7 +15,13 @@ function readConfig(): EmbeddedDnsOptions {
 }
 
 async function main(): Promise<void> {
-  const server = await startEmbeddedDnsServer(readConfig());
+  const server = await startEmbeddedDnsServer({
+    ...readConfig(),
+    onStoreFailure: (e) => {
+      console.error("embedded dns: the journal cannot be written, exiting:", e);
+      process.exit(1);
+    },
+  });
   process.stdout.write(`dns ready udp=${server.udpPort} tcp=${server.tcpPort} control=${server.controlUrl}\n`);
   let stopping = false;
   const stop = (signal: string) => {

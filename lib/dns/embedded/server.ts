@@ -22,6 +22,7 @@ export async function startEmbeddedDnsServer(opts: EmbeddedDnsOptions): Promise<
     index,
     compactEvery: opts.compactEvery,
     onDurable: (batches) => workers?.publish(batches),
+    onFailure: (e) => (opts.onStoreFailure ?? ((err) => console.error("embedded dns: the journal cannot be written:", err)))(e),
   });
   const closers: (() => Promise<void>)[] = [() => store.close()];
   const closeAll = async () => {

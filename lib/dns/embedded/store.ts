@@ -15,6 +15,8 @@ export type StoreOptions = {
   compactEvery?: number;
   /** Called in journal order as soon as batches are durable (fans them out to worker processes). */
   onDurable?: (batches: Batch[]) => void;
+  /** Called once if the journal cannot be written; memory may then be ahead of disk. */
+  onFailure?: (error: Error) => void;
 };
 
 /** The journal could not be written: state in memory may be ahead of disk; restart the server. */
@@ -114,6 +116,7 @@ export class DnsStore {
       if (this.journalEntries >= (this.opts.compactEvery ?? 1000)) await this.compact();
     } catch (e) {
       this.failed = e instanceof Error ? e : new Error(String(e));
+      this.opts.onFailure?.(this.failed);
       throw this.failed;
     }
   }

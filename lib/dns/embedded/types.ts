@@ -32,6 +32,9 @@ export type EmbeddedDnsOptions = {
   workers?: number;
   /** Journal entries before the store compacts into a snapshot. */
   compactEvery?: number;
+  /** The journal cannot be written (disk full, I/O error): change requests now fail with 503; the
+   * standalone process exits so that its supervisor restarts it from what is on disk. */
+  onStoreFailure?: (error: Error) => void;
 };
 
 export type RunningDnsServer = {
