@@ -46,3 +46,40 @@ export async function notifyHostStatusChanged(
     webhook: { event: "host.status_changed", data: { hostId: args.hostId, fqdn: args.fqdn, from: args.from, to: args.to, reason: args.reason ?? null } },
   });
 }
+
+// At most one update_failed mail per user, host and result code per hour and process: a broken
+// router retries every few minutes and must not flood its owner's inbox.
+const FAILURE_MAIL_EVERY_MS = 3600_000;
+const lastFailureMail = new Map<string, number>();
+
+/** An update was refused (badauth on a key, abuse, nohost for an expired host…): mail "update_failed". */
+export async function notifyUpdateFailed(
+  client: Db,
+  args: { userId: string; fqdn: string; result: string; reason: string; sourceIp?: string; now?: Date },
+) {
+  const now = (args.now ?? new Date()).getTime();
+  const key = `${args.userId}\u0000${args.fqdn}\u0000${args.result}`;
+  if (now - (lastFailureMail.get(key) ?? -Infinity) < FAILURE_MAIL_EVERY_MS) return { mailed: false, webhooks: 0 };
+  if (lastFailureMail.size > 50_000) lastFailureMail.clear();
+  lastFailureMail.set(key, now);
+  return notifyUser(client, {
+    userId: args.userId,
+    email: {
+      event: "update_failed",
+      subject: `An update of ${args.fqdn} was refused (${args.result})`,
+      text: `An update request for ${args.fqdn}${args.sourceIp ? ` from ${args.sourceIp}` : ""} was answered "${args.result}": ${args.reason}.\n\nHistory: ${publicUrl()}/hosts\nChoose which mails you get: ${publicUrl()}/account/notifications\n`,
+    },
+  });
+}
+
+/** An update client was blocked after a storm of unchanged updates: mail "blocked". */
+export async function notifyClientBlocked(client: Db, args: { userId: string; credential: string; until: Date; reason: string }) {
+  return notifyUser(client, {
+    userId: args.userId,
+    email: {
+      event: "blocked",
+      subject: "An update client of yours was paused",
+      text: `Updates with ${args.credential} are refused until ${args.until.toISOString()} (UTC): ${args.reason}.\n\nYour client sends updates although the address did not change; set it to check less often. You can lift the block in the dashboard: ${publicUrl()}/hosts\n`,
+    },
+  });
+}

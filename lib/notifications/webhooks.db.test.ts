@@ -8,11 +8,11 @@ import { resetEnvCache } from "@/lib/env";
 import { seedUser } from "@/lib/hosts/test-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { backoffMs, deliverDueWebhooks, MAX_ATTEMPTS } from "./deliver-webhooks";
-import { notifyHostStatusChanged, notifyIpChanged } from "./host-events";
+import { notifyHostStatusChanged, notifyIpChanged, notifyUpdateFailed } from "./host-events";
 import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { getNotificationPreferences, setNotificationPreferences } from "./preferences";
 import { verifyWebhookSignature } from "./sign";
-import { createWebhook, deleteWebhook, listWebhooks } from "./webhooks";
+import { createWebhook, deleteWebhook, listWebhooks, pingWebhook } from "./webhooks";
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -139,6 +139,15 @@ describe("webhooks", () => {
     await expect(listWebhookDeliveries(t.db, { userId: other.id, webhookId: hook.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("pings a webhook on demand", async () => {
+    const { deliveryId } = await pingWebhook(t.db, { userId: user.id, webhookId: hook.id });
+    expect(await deliverDueWebhooks(t.db)).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ id: deliveryId, event: "ping", data: {} });
+    await t.db.webhookDelivery.delete({ where: { id: BigInt(deliveryId) } });
+    const stranger = await seedUser(t.db, { planId: "plus" });
+    await expect(pingWebhook(t.db, { userId: stranger.id, webhookId: hook.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("refuses to connect to a private address at delivery time when they are not allowed", async () => {
     await notifyHostStatusChanged(t.db, { userId: user.id, hostId: "h4", fqdn: "d.dyn.test", from: "SUSPENDED", to: "ACTIVE" });
     setEnv({ WEBHOOK_ALLOW_PRIVATE: "0" });
@@ -170,5 +179,11 @@ describe("mail preferences", () => {
     expect(mails[0]!.text).toContain("changed from (none) to 198.51.100.9");
     expect((await getNotificationPreferences(t.db, { userId: u.id })).billing).toBe(false);
     await expect(setNotificationPreferences(t.db, { userId: u.id, email: { spam: true } })).rejects.toMatchObject({ code: "VALIDATION", field: "event" });
+    await setNotificationPreferences(t.db, { userId: u.id, email: { update_failed: true } });
+    const failure = { userId: u.id, fqdn: "e.dyn.test", result: "abuse", reason: "host is suspended", now: new Date("2026-05-01T00:00:00Z") };
+    expect((await notifyUpdateFailed(t.db, failure)).mailed).toBe(true);
+    expect((await notifyUpdateFailed(t.db, { ...failure, now: new Date("2026-05-01T00:59:00Z") })).mailed).toBe(false);
+    expect((await notifyUpdateFailed(t.db, { ...failure, now: new Date("2026-05-01T01:00:00Z") })).mailed).toBe(true);
+    expect(await t.db.mailMessage.count({ where: { to: u.email, subject: "An update of e.dyn.test was refused (abuse)" } })).toBe(2);
   });
 });
