@@ -113,6 +113,8 @@ describe("Answerer", () => {
     expect([r.rcode, r.flag_aa, r.answers]).toEqual(["NOERROR", false, []]);
     expect(show(r.authorities)).toEqual(['sub.dyn.test 300 NS "ns.example.org"', 'sub.dyn.test 300 NS "ns.sub.dyn.test"']);
     expect(show(r.additionals)).toEqual(['ns.sub.dyn.test 300 A "192.0.2.53"']);
+    const ds = ask("sub.dyn.test", "DS");
+    expect([ds.rcode, ds.flag_aa, ds.answers, show(ds.authorities).map((a) => a.split(" ")[2])]).toEqual(["NOERROR", true, [], ["SOA"]]);
   });
 
   it("sets TC over UDP past 512 bytes without EDNS or past the advertised size (capped at 1232), and answers whole over TCP", () => {

@@ -18,7 +18,7 @@ export class Answerer {
 
   constructor(
     private readonly index: ZoneIndex,
-    private readonly maxCached = 200_000,
+    private readonly maxCached = 100_000,
   ) {}
 
   // The reply to `msg` with its ID filled in, or null when the message deserves none.

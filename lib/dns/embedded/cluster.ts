@@ -82,7 +82,9 @@ export class UdpWorkers {
 
   private spawn(): Promise<void> {
     const worker = cluster.fork();
-    const slot: Slot = { worker, acked: 0 };
+    // Until it is sent its initial state, a worker counts as up to date: that state will hold
+    // every batch staged so far, and it answers nothing before loading it.
+    const slot: Slot = { worker, acked: Infinity };
     this.slots.add(slot);
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: FromWorker) => {

@@ -16,6 +16,8 @@ export type Resolution = {
 };
 
 const QTYPE_ANY = 255;
+/** DS lives on the parent side of a cut: asked at the cut itself, the parent answers (here: NODATA). */
+const QTYPE_DS = 43;
 const QTYPE_AXFR = 252;
 const QTYPE_IXFR = 251;
 const MAX_CHAIN = 8;
@@ -40,7 +42,7 @@ export function resolve(index: ZoneIndex, qname: string, qtype: number, minimalA
 function lookup(zone: Zone, name: string, owner: string | null, qtype: number, minimalAny: boolean, res: Resolution): string | null {
   if (zone.cuts > 0) {
     const cut = findCut(zone, name);
-    if (cut) {
+    if (cut && !(cut === name && qtype === QTYPE_DS)) {
       if (res.answer.length === 0) referral(zone, cut, res);
       return null;
     }

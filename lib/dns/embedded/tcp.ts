@@ -4,6 +4,7 @@ import net from "node:net";
 import type { Answerer } from "./answer";
 
 const IDLE_MS = 10_000;
+const MAX_CONNECTIONS = 1_000;
 
 // Listen on host:port; resolves with the bound port (0 picks a free one).
 export async function listenTcp(host: string, port: number, answerer: Answerer) {
@@ -37,6 +38,7 @@ export async function listenTcp(host: string, port: number, answerer: Answerer) 
       }
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen({ host, port, exclusive: true }, () => {

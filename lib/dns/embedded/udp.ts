@@ -26,7 +26,12 @@ export async function listenUdp(host: string, port: number, answerer: Answerer, 
       console.error("embedded dns: failed to answer a UDP query:", e);
       reply = msg.length >= 12 ? errorResponse(msg, RCODE.SERVFAIL) : null;
     }
-    if (reply) socket.send(reply, rinfo.port, rinfo.address);
+    if (!reply || rinfo.port === 0) return;
+    try {
+      socket.send(reply, rinfo.port, rinfo.address);
+    } catch {
+      // the socket is closing
+    }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("error", reject);
