@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { toAppError } from "@/lib/errors";
 import { healthRoutes } from "@/lib/api/health";
 import { createV1App } from "@/lib/api/v1/app";
+import { updateRoutes } from "@/lib/updates/routes";
 
 /** Paths this router answers; everything else goes to Next.js. */
 export const MACHINE_PATH = /^\/(healthz|nic\/|nic$|update|checkip|api\/v1(\/|$)|v3\/update)/;
@@ -13,6 +14,7 @@ export function createMachineRouter(): Hono {
   const app = new Hono();
   app.route("/", healthRoutes());
   app.route("/api/v1", createV1App());
+  app.route("/", updateRoutes());
   app.notFound((c) => c.text("not found\n", 404));
   app.onError((err, c) => {
     const e = toAppError(err);

@@ -1,0 +1,17 @@
+// The request budget of clients whose User-Agent policy is THROTTLE, per credential.
+import { env } from "@/lib/env";
+import { TokenBuckets } from "./rate-limit";
+
+const buckets = new TokenBuckets(() => ({ burst: env().AGENT_THROTTLE_BURST, refillS: env().AGENT_THROTTLE_REFILL_S }));
+
+/** Spends one request of the credential's budget; returns the seconds to wait when it is used up. */
+export function spendThrottled(credential: string): { ok: true } | { ok: false; retryAfter: number } {
+  if (!buckets.allows(credential)) return { ok: false, retryAfter: buckets.retryAfter(credential) };
+  buckets.take(credential);
+  return { ok: true };
+}
+
+/** Forget every budget (tests). */
+export function resetAgentThrottle(): void {
+  buckets.clear();
+}

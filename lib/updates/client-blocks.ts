@@ -1,0 +1,38 @@
+// Client blocks: a credential that keeps sending updates that change nothing (a "nochg storm") is
+// blocked for NOCHG_BLOCK_S seconds. The owner can lift it (liftClientBlock, from the dashboard);
+// these are never staff abuse blocks, which live in lib/abuse and only staff lift.
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { forgetNochgCount } from "./nochg-guard";
+
+export type NewClientBlock = {
+  userId: string;
+  keyId: string | null;
+  credential: string;
+  reason: string;
+  nochgCount: number;
+  sourceIp: string | null;
+  userAgent: string | null;
+  expiresAt: Date;
+};
+
+/** Records a block (the update path calls this off the response path). */
+export async function createClientBlock(client: Db, block: NewClientBlock) {
+  return client.clientBlock.create({ data: { ...block, userAgent: block.userAgent?.slice(0, 300) ?? null } });
+}
+
+/** The user's blocks, newest first; `active` ones still refuse updates. */
+export async function listClientBlocks(client: Db, args: { userId: string }) {
+  const rows = await client.clientBlock.findMany({ where: { userId: args.userId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const now = Date.now();
+  return rows.map((r) => ({ ...r, active: r.liftedAt === null && r.expiresAt.getTime() > now }));
+}
+
+/** Lifts one of the user's blocks at once; NOT_FOUND for other users' blocks. */
+export async function liftClientBlock(client: Db, args: { id: string; userId: string; actorId?: string }): Promise<void> {
+  const block = await client.clientBlock.findFirst({ where: { id: args.id, userId: args.userId } });
+  if (!block) throw new AppError("NOT_FOUND", "No such block.");
+  if (block.liftedAt) return;
+  await client.clientBlock.update({ where: { id: block.id }, data: { liftedAt: new Date(), liftedById: args.actorId ?? args.userId } });
+  forgetNochgCount(block.credential);
+}

@@ -1,0 +1,34 @@
+// Turns the outcome of one request into UpdateEvent rows (one per host line, or one for the request).
+import type { Principal } from "@/lib/keys/principal";
+import type { Dyndns2Code } from "./codes";
+import { recordUpdateEvent } from "./events";
+import type { RequestInfo } from "./request-info";
+import type { HostOutcome } from "./run-update";
+
+export type EventBase = { protocol: string; info: RequestInfo; params: Record<string, string>; principal: Principal | null };
+
+function common(b: EventBase) {
+  return {
+    userId: b.principal?.userId ?? null,
+    keyId: b.principal?.keyId ?? null,
+    protocol: b.protocol,
+    sourceIp: b.info.sourceIp,
+    userAgent: b.info.userAgent,
+    params: b.params,
+    latencyMs: Math.round(performance.now() - b.info.started),
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** One event for a request refused before any host was looked at. */
+export function recordRequest(b: EventBase, result: Dyndns2Code | string, reason: string | null): void {
+  recordUpdateEvent({ ...common(b), hostId: null, fqdn: null, result, reason });
+}
+
+/** One event per host line. */
+export function recordHosts(b: EventBase, results: HostOutcome[]): void {
+  const c = common(b);
+  for (const r of results) {
+    recordUpdateEvent({ ...c, hostId: r.host?.id ?? null, fqdn: r.host?.fqdn ?? r.name.slice(0, 253), result: r.code, reason: r.reason });
+  }
+}
