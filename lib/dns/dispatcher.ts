@@ -3,10 +3,9 @@
 // lock of every name involved, reads the current state under that lock, projects it (publish.ts)
 // and pushes REPLACE/DELETE changes, one provider.apply per zone and chunk. The database's
 // publishedVersion says what was pushed: no backend reads on this path.
-import pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import { recordBatch, recordPushLatency } from "./metrics";
-import { claimDue, lockNames, markFailed, markPublished, markRetry, readState, type CurrentRRset, type OutboxRow } from "./outbox";
+import { claimDue, listenOutbox, markFailed, markPublished, markRetry, readState, type CurrentRRset, type OutboxRow } from "./outbox";
 import { projectRRsets, type Sinkhole } from "./publish";
 import { DnsError, type Change, type DnsProvider, type RRType } from "./types";
 
@@ -73,9 +72,7 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
     const claimed = await claimDue(tx, batchSize, paused);
     const result: BatchResult = { claimed: claimed.length, applied: 0, retried: 0, failed: 0 };
     if (claimed.length === 0) return result;
-    const names = [...new Set(claimed.map((r) => r.name))];
-    await lockNames(tx, names);
-    const { rows, hosts } = await readState(tx, names);
+    const { rows, hosts } = await readState(tx, [...new Set(claimed.map((r) => r.name))]);
     const { items, done } = plan(claimed, rows);
     const desired = new Map(projectRRsets(rows, hosts, opts.sinkhole).map((r) => [keyOf(r.name, r.type), r]));
     for (const item of items) {
@@ -154,7 +151,7 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
   }
 
   async function loop(): Promise<void> {
-    const listener = opts.listenUrl ? listen(opts.listenUrl, () => self.wake(), log) : null;
+    const listener = opts.listenUrl ? listenOutbox(opts.listenUrl, () => self.wake(), log) : null;
     try {
       while (!opts.signal.aborted) {
         wakeRequested = false;
@@ -235,45 +232,4 @@ function groupBy<T>(list: T[], by: (t: T) => string): Map<string, T[]> {
 
 function describe(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-}
-
-// A dedicated connection listening on dns_outbox; reconnects after errors until closed. Every
-// (re)connect wakes the dispatcher once, to catch up on commits made while nobody listened.
-function listen(url: string, onNotify: () => void, log: (l: string) => void) {
-  let client: pg.Client | null = null;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: url });
-    let lost = false;
-    const onLost = (why: string) => {
-      if (lost || closed) return;
-      lost = true;
-      log(`dns: LISTEN connection lost (${why}); reconnecting`);
-      if (client === c) client = null;
-      void c.end().catch(() => {});
-      retry = setTimeout(() => void connect(), 1000);
-    };
-    c.on("notification", onNotify);
-    c.on("error", (e) => onLost(e.message));
-    c.on("end", () => onLost("closed"));
-    try {
-      await c.connect();
-      await c.query("LISTEN dns_outbox");
-      if (closed) return void (await c.end());
-      client = c;
-      onNotify();
-    } catch (e) {
-      onLost(describe(e));
-    }
-  };
-  void connect();
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    },
-  };
 }

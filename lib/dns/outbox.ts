@@ -1,5 +1,6 @@
 // The outbox table's SQL: claiming due rows, per-rrset locks, reading the state to publish, and
 // recording the outcome. The dispatcher composes these inside one transaction per batch.
+import pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { PublishHost, StoredRRset } from "./publish";
 import type { RRType } from "./types";
@@ -7,15 +8,26 @@ import type { RRType } from "./types";
 export type OutboxRow = { id: bigint; zone: string; name: string; type: RRType; version: bigint; attempts: number; createdAt: Date };
 export type CurrentRRset = StoredRRset & { version: bigint; publishedVersion: bigint };
 
+/** The NOTIFY channel writers signal at commit (writeRRsets) and dispatchers LISTEN on. */
+export const OUTBOX_CHANNEL = "dns_outbox";
+
 // Advisory-lock namespace (first int of the two-int form) for "this name is being published".
 const NAME_LOCK_CLASS = 4242_0002;
 
-/** Claims up to `limit` due PENDING rows; rows another dispatcher holds are skipped, not waited for. */
+/**
+ * Claims up to `limit` due PENDING rows (rows another dispatcher holds are skipped, not waited
+ * for) and takes the publish lock of every name they touch, in one round trip.
+ */
 export async function claimDue(tx: Tx, limit: number, pausedZones: string[]): Promise<OutboxRow[]> {
   return tx.$queryRawUnsafe<OutboxRow[]>(
-    `SELECT "id", "zone", "name", "type"::text AS "type", "version", "attempts", "createdAt" FROM "DnsOutbox"
-     WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND NOT ("zone" = ANY($2::text[]))
-     ORDER BY "nextAttemptAt", "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    `WITH c AS (
+       SELECT "id", "zone", "name", "type"::text AS "type", "version", "attempts", "createdAt" FROM "DnsOutbox"
+       WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND NOT ("zone" = ANY($2::text[]))
+       ORDER BY "nextAttemptAt", "id" LIMIT $1 FOR UPDATE SKIP LOCKED
+     ), l AS (
+       SELECT count(pg_advisory_xact_lock(${NAME_LOCK_CLASS}, s.k)) AS n FROM (SELECT DISTINCT hashtext(c."name") AS k FROM c ORDER BY 1) AS s
+     )
+     SELECT c.* FROM c, l`,
     limit,
     pausedZones,
   );
@@ -37,50 +49,56 @@ export async function lockNames(tx: Tx, names: string[]): Promise<void> {
   );
 }
 
-/** Every stored row at these names, and every host that decides how they (or the names) publish. */
+/** Every stored row at these names, and every host that decides how they (or the names) publish. MUST run after the lock. */
 export async function readState(tx: Tx, names: string[]): Promise<{ rows: CurrentRRset[]; hosts: PublishHost[] }> {
-  const rows = await tx.$queryRawUnsafe<(Omit<CurrentRRset, "records"> & { records: string[] | null })[]>(
-    `SELECT r."name", r."type"::text AS "type", r."ttl", r."records", r."hostId"::text AS "hostId", r."version", r."publishedVersion"
-     FROM "RRset" r WHERE r."name" = ANY($1::text[])`,
+  const [state] = await tx.$queryRawUnsafe<{ rows: (Omit<CurrentRRset, "version" | "publishedVersion"> & { version: string; publishedVersion: string })[]; hosts: PublishHost[] }[]>(
+    `WITH r AS (
+       SELECT "name", "type"::text AS "type", "ttl", coalesce("records", '{}') AS "records", "hostId"::text AS "hostId",
+              "version"::text AS "version", "publishedVersion"::text AS "publishedVersion"
+       FROM "RRset" WHERE "name" = ANY($1::text[])
+     ), h AS (
+       SELECT "id"::text AS "id", "fqdn", "status"::text AS "status" FROM "Host"
+       WHERE "id" IN (SELECT "hostId"::uuid FROM r WHERE "hostId" IS NOT NULL) OR "fqdn" = ANY($1::text[])
+     )
+     SELECT (SELECT coalesce(json_agg(r), '[]') FROM r) AS "rows", (SELECT coalesce(json_agg(h), '[]') FROM h) AS "hosts"`,
     names,
   );
-  const hostIds = [...new Set(rows.map((r) => r.hostId).filter((id): id is string => id !== null))];
-  const hosts = await tx.$queryRawUnsafe<PublishHost[]>(
-    `SELECT "id"::text AS "id", "fqdn", "status"::text AS "status" FROM "Host" WHERE "id" = ANY($1::uuid[]) OR "fqdn" = ANY($2::text[])`,
-    hostIds,
-    names,
-  );
-  return { rows: rows.map((r) => ({ ...r, records: r.records ?? [] })), hosts };
+  const rows = state!.rows.map((r) => ({ ...r, version: BigInt(r.version), publishedVersion: BigInt(r.publishedVersion) }));
+  return { rows, hosts: state!.hosts };
 }
 
-/** Records what was pushed: publishedVersion, removal of published deletes, and the done outbox rows. */
+// In one statement: publishedVersion of what was pushed (rows still at that version and now empty
+// are removed instead), FAILED rows of superseded versions, and the outbox rows that are done.
+const PUBLISHED_SQL = `
+WITH k AS (SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(name, type, v)),
+upd AS (
+  UPDATE "RRset" r SET "publishedVersion" = k.v, "publishedAt" = now() FROM k
+  WHERE r."name" = k.name AND r."type" = k.type::"RRType" AND r."publishedVersion" < k.v
+    AND NOT (r."version" = k.v AND cardinality(r."records") = 0)
+  RETURNING 1
+), gone AS (
+  DELETE FROM "RRset" r USING k
+  WHERE r."name" = k.name AND r."type" = k.type::"RRType" AND r."version" = k.v AND cardinality(r."records") = 0
+  RETURNING 1
+), superseded AS (
+  DELETE FROM "DnsOutbox" o USING k
+  WHERE o."status" = 'FAILED' AND o."name" = k.name AND o."type" = k.type::"RRType" AND o."version" <= k.v
+  RETURNING 1
+), done AS (
+  DELETE FROM "DnsOutbox" WHERE "id" = ANY($4::bigint[]) RETURNING 1
+)
+SELECT (SELECT count(*) FROM done)::int AS "done"`;
+
+/** Records what was pushed (see PUBLISHED_SQL) and deletes the outbox rows that are done. */
 export async function markPublished(tx: Tx, published: { name: string; type: RRType; version: bigint }[], outboxIds: bigint[]) {
-  if (published.length > 0) {
-    const args = [published.map((p) => p.name), published.map((p) => p.type), published.map((p) => p.version.toString())] as const;
-    await tx.$executeRawUnsafe(
-      `UPDATE "RRset" r SET "publishedVersion" = k.v, "publishedAt" = now()
-       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(name, type, v)
-       WHERE r."name" = k.name AND r."type" = k.type::"RRType" AND r."publishedVersion" < k.v`,
-      ...args,
-    );
-    await tx.$executeRawUnsafe(
-      `DELETE FROM "RRset" r USING unnest($1::text[], $2::text[], $3::bigint[]) AS k(name, type, v)
-       WHERE r."name" = k.name AND r."type" = k.type::"RRType" AND r."version" = k.v AND cardinality(r."records") = 0`,
-      ...args,
-    );
-    // Failed rows of versions now superseded by a successful push are moot.
-    await tx.$executeRawUnsafe(
-      `DELETE FROM "DnsOutbox" o USING unnest($1::text[], $2::text[], $3::bigint[]) AS k(name, type, v)
-       WHERE o."status" = 'FAILED' AND o."name" = k.name AND o."type" = k.type::"RRType" AND o."version" <= k.v`,
-      ...args,
-    );
-  }
-  await deleteRows(tx, outboxIds);
-}
-
-export async function deleteRows(tx: Tx, ids: bigint[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.$executeRawUnsafe(`DELETE FROM "DnsOutbox" WHERE "id" = ANY($1::bigint[])`, ids.map(String));
+  if (published.length === 0 && outboxIds.length === 0) return;
+  await tx.$queryRawUnsafe(
+    PUBLISHED_SQL,
+    published.map((p) => p.name),
+    published.map((p) => p.type),
+    published.map((p) => p.version.toString()),
+    outboxIds.map(String),
+  );
 }
 
 /** Schedules another attempt for each row after its own delay (ms), keeping the error for admins. */
@@ -127,6 +145,47 @@ export async function requeueFailedOutbox(client: Db, ids?: bigint[]): Promise<n
     where: { status: "FAILED", ...(ids ? { id: { in: ids } } : {}) },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() },
   });
-  if (count > 0) await client.$queryRawUnsafe(`SELECT count(*)::int AS n FROM (SELECT pg_notify('dns_outbox', '')) AS n`);
+  if (count > 0) await client.$queryRawUnsafe(`SELECT count(*)::int AS n FROM (SELECT pg_notify('${OUTBOX_CHANNEL}', '')) AS n`);
   return count;
+}
+
+// A dedicated connection listening on dns_outbox; reconnects after errors until closed. Every
+// (re)connect wakes the dispatcher once, to catch up on commits made while nobody listened.
+export function listenOutbox(url: string, onNotify: () => void, log: (l: string) => void): { close(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = (why: string) => {
+      if (lost || closed) return;
+      lost = true;
+      log(`dns: LISTEN connection lost (${why}); reconnecting`);
+      if (client === c) client = null;
+      void c.end().catch(() => {});
+      retry = setTimeout(() => void connect(), 1000);
+    };
+    c.on("notification", onNotify);
+    c.on("error", (e) => onLost(e.message));
+    c.on("end", () => onLost("closed"));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (closed) return void (await c.end());
+      client = c;
+      onNotify();
+    } catch (e) {
+      onLost(e instanceof Error ? e.message : String(e));
+    }
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
 }

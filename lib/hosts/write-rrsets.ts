@@ -2,9 +2,10 @@
 // abuse) changes rrsets through writeRRsets, so every change gets a version bump and an outbox
 // row in the caller's transaction, and the dispatcher is woken at commit (pg_notify).
 import type { Tx } from "@/lib/db";
+import { OUTBOX_CHANNEL } from "@/lib/dns/outbox";
 import type { RRType } from "@/lib/dns/types";
 
-export const OUTBOX_CHANNEL = "dns_outbox";
+export { OUTBOX_CHANNEL };
 
 export type RRsetWrite = { name: string; type: RRType; ttl: number; records: string[] };
 export type ChangedRRset = { name: string; type: RRType; version: bigint };

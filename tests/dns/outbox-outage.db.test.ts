@@ -103,7 +103,7 @@ describe("outbox under stress", () => {
       stop.abort();
       await d.done;
     }
-  });
+  }, 120_000);
 
   it("two dispatchers over many interleaved versions: every rrset ends at its latest version, never going back", async () => {
     const seen = new Map<string, number[]>(); // name → versions the backend confirmed, in order
@@ -157,5 +157,5 @@ describe("outbox under stress", () => {
       await Promise.all([d1.done, d2.done]);
       await second.$disconnect();
     }
-  });
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 // The configured DNS provider, built from the validated environment (lib/env.ts). Providers never
 // read env themselves (DESIGN.md §1); this factory is the one place that turns settings into one.
 import { env, type Env } from "@/lib/env";
+import { SINKHOLE_TTL, type Sinkhole } from "../publish";
 import type { DnsProvider } from "../types";
 import { createEmbeddedProvider } from "./embedded";
 import { createPowerDnsProvider } from "./powerdns";
@@ -48,4 +49,9 @@ export async function ensureZones(provider: DnsProvider, zones: string[]): Promi
     }
   }
   return failures;
+}
+
+/** sinkholeFromEnv — where SINKHOLED hosts point (SINKHOLE_IPV4 / SINKHOLE_IPV6). */
+export function sinkholeFromEnv(e: Env = env()): Sinkhole {
+  return { ipv4: e.SINKHOLE_IPV4, ipv6: e.SINKHOLE_IPV6, ttl: SINKHOLE_TTL };
 }
