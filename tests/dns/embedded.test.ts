@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import dgram from "node:dgram";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
 import dnsPacket from "dns-packet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedProvider } from "@/lib/dns/providers/embedded";
@@ -151,11 +152,33 @@ describe("embedded DNS, standalone process, seen by dig", () => {
     await create(provider, rr("persist", "TXT", ["still here"]));
     const serial = await soaSerial(s);
     await s.restart();
+    expect(s.lastExit).toBe("0");
     expect(s.log()).toMatch(/^dns ready /);
     expect(await dig(s.host, s.port, "persist.dyn.test", "TXT")).toEqual(['"still here"']);
     expect(await dig(s.host, s.port, "c1.dyn.test", "A")).toEqual(["192.0.2.1", "alice.dyn.test.", "c2.dyn.test."]);
     expect(await soaSerial(s)).toBe(serial);
     expect((await s.provider().listRRsets("dyn.test", ["persist.dyn.test"])).map((r) => r.records)).toEqual([['"still here"']]);
+  });
+});
+
+describe("embedded DNS standalone start-up errors", () => {
+  it("exits 1 with the reason when settings are missing or the data folder is taken", async () => {
+    const main = fileURLToPath(new URL("../../lib/dns/embedded/main.ts", import.meta.url));
+    const run = (config: string | undefined) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const env = { ...process.env, EMBEDDED_DNS_CONFIG: config ?? "" };
+        execFile(process.execPath, ["--import", "tsx", main], { env, timeout: 20_000 }, (e, stdout, stderr) =>
+          resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, stdout, stderr }),
+        );
+      });
+    expect(await run(undefined)).toEqual({ code: 1, stdout: "", stderr: "embedded dns: cannot start: pass the settings as a JSON argument or in EMBEDDED_DNS_CONFIG\n" });
+    const taken = await startEmbeddedDns();
+    try {
+      const r = await run(JSON.stringify({ port: 0, dataDir: taken.dataDir, zones: ["dyn.test"], controlKey: "k" }));
+      expect(r).toEqual({ code: 1, stdout: "", stderr: `embedded dns: cannot start: ${taken.dataDir} is in use by process ${process.pid}\n` });
+    } finally {
+      await taken.stop();
+    }
   });
 });
 

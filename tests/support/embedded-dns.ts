@@ -23,6 +23,8 @@ export type EmbeddedDnsTestServer = {
   provider(timeoutMs?: number): DnsProvider;
   /** Child mode: everything the process printed. */
   log(): string;
+  /** Child mode: how the previous process ended on restart ("0", "1", "SIGKILL"…); null before. */
+  lastExit: string | null;
   restart(): Promise<void>;
   /** Stop the server and delete its data folder. */
   stop(): Promise<void>;
@@ -48,8 +50,9 @@ export async function startEmbeddedDns(options: StartOptions = {}): Promise<Embe
     pid: running.pid,
     provider: (timeoutMs = 5_000) => createEmbeddedProvider({ controlUrl: self.controlUrl, controlKey, timeoutMs }),
     log: () => running.log(),
+    lastExit: null,
     async restart() {
-      await running.close();
+      self.lastExit = await running.close();
       running = child ? await startChild(config) : await startInProcess(config);
       self.port = running.port;
       self.pid = running.pid;
@@ -63,11 +66,11 @@ export async function startEmbeddedDns(options: StartOptions = {}): Promise<Embe
   return self;
 }
 
-type Running = { pid: number; port: number; controlUrl: string; log(): string; close(): Promise<void> };
+type Running = { pid: number; port: number; controlUrl: string; log(): string; close(): Promise<string | null> };
 
 async function startInProcess(config: EmbeddedDnsOptions): Promise<Running> {
   const s = await startEmbeddedDnsServer(config);
-  return { pid: process.pid, port: s.udpPort, controlUrl: s.controlUrl, log: () => "", close: () => s.close() };
+  return { pid: process.pid, port: s.udpPort, controlUrl: s.controlUrl, log: () => "", close: () => s.close().then(() => null) };
 }
 
 // Spawn main.ts with the settings in EMBEDDED_DNS_CONFIG; resolve on its "dns ready" line.
@@ -78,11 +81,12 @@ function startChild(config: EmbeddedDnsOptions): Promise<Running> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const ended = () => String(proc.exitCode ?? proc.signalCode);
   const close = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    new Promise<string>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve(ended());
       const kill = setTimeout(() => proc.kill("SIGKILL"), 10_000);
-      proc.once("exit", () => (clearTimeout(kill), resolve()));
+      proc.once("exit", () => (clearTimeout(kill), resolve(ended())));
       proc.kill("SIGTERM");
     });
   return new Promise((resolve, reject) => {
