@@ -9,7 +9,7 @@ type Doc = {
   openapi: string;
   info: { title: string; version: string };
   servers: { url: string }[];
-  paths: Record<string, Record<string, { operationId?: string; summary?: string; security?: unknown[]; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, { operationId?: string; summary?: string; description?: string; security?: unknown[]; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
 
@@ -39,11 +39,13 @@ describe("GET /api/v1/openapi.json", () => {
     for (const [p, ops] of Object.entries(d.paths)) {
       for (const [m, op] of Object.entries(ops)) {
         expect(op.security, `${m} ${p}`).toEqual([{ bearer: [] }]);
+        expect(op.description, `${m} ${p}`).toMatch(/^Needs a token with the `(hosts|keys|account):(read|write)` scope\.$/);
         expect(Object.keys(op.responses), `${m} ${p}`).toEqual(expect.arrayContaining(["401", "403", "429"]));
         const pathParams = [...p.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
         expect((op.parameters ?? []).filter((x) => x.in === "path").map((x) => x.name).sort(), `${m} ${p}`).toEqual(pathParams.sort());
       }
     }
+    expect(d.paths["/hosts/{hostId}/keys"]!.post!.description).toBe("Needs a token with the `keys:write` scope.");
     expect(d.paths["/hosts"]!.get!.parameters!.map((x) => `${x.in}:${x.name}`)).toEqual(["query:cursor", "query:limit"]);
   });
 

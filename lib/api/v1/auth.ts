@@ -45,3 +45,12 @@ export function requireScope(scope: ApiScope): MiddlewareHandler<V1Env> {
     await next();
   };
 }
+
+/** A route's security, scope check and the scope note in its OpenAPI description. */
+export function scoped(scope: ApiScope) {
+  return {
+    security: [{ bearer: [] as string[] }],
+    middleware: requireScope(scope),
+    description: `Needs a token with the \`${scope}\` scope.`,
+  };
+}

@@ -4,7 +4,7 @@
 type Schema = { $ref?: string; type?: string | string[]; format?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>;
   required?: string[]; description?: string; anyOf?: Schema[]; oneOf?: Schema[]; nullable?: boolean; example?: unknown; const?: unknown };
 type Param = { name: string; in: string; required?: boolean; schema?: Schema; description?: string };
-type Op = { summary?: string; tags?: string[]; parameters?: Param[]; security?: unknown[];
+type Op = { summary?: string; description?: string; tags?: string[]; parameters?: Param[]; security?: unknown[];
   requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }> };
 export type OpenApiDoc = { info: { title: string; version: string; description?: string }; servers?: { url: string }[];
   paths: Record<string, Record<string, Op>>; components?: { schemas?: Record<string, Schema> } };
@@ -43,7 +43,7 @@ function operation(method: string, path: string, op: Op): string {
     `<tr><td>${esc(status)}</td><td>${esc(r.description ?? "")}</td><td>${typeLabel(r.content?.["application/json"]?.schema)}</td></tr>`);
   return `<section class="op" id="${esc(`${method}-${path}`)}">
 <h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-<p>${esc(op.summary ?? "")}${op.security?.length ? " <em>(bearer token)</em>" : ""}</p>
+<p>${esc(op.summary ?? "")}${op.description ? ` — ${esc(op.description)}` : ""}</p>
 ${params.length ? `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr>${params.join("")}</table>` : ""}
 ${body ? `<h4>Request body</h4><p>application/json: ${typeLabel(body)}</p>` : ""}
 <h4>Responses</h4><table><tr><th>Status</th><th>Description</th><th>Body</th></tr>${answers.join("")}</table>

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireScope } from "../auth";
+import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { AccountSchema } from "../schemas/account";
 import { errors } from "../schemas/common";
@@ -12,8 +12,7 @@ const getAccount = createRoute({
   path: "/account",
   tags: ["account"],
   summary: "Get the account profile",
-  security: [{ bearer: [] }],
-  middleware: [requireScope("account:read")] as const,
+  ...scoped("account:read"),
   responses: { 200: { description: "The account", content: { "application/json": { schema: AccountSchema } } }, ...errors(401, 403, 429) },
 });
 

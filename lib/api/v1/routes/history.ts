@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { db } from "@/lib/db";
 import { ipChangeSeries } from "@/lib/history/ip-change-series";
 import { HISTORY_PAGE_MAX, listUpdateHistory } from "@/lib/history/list-update-history";
-import { requireScope } from "../auth";
+import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { errors, HostParams, pageQuery } from "../schemas/common";
 import { HistoryPageSchema, IpChangesQuery, IpChangesSchema } from "../schemas/history";
@@ -14,8 +14,7 @@ const listHistory = createRoute({
   path: "/hosts/{hostId}/history",
   tags: ["history"],
   summary: "List a host's update requests, newest first",
-  security: [{ bearer: [] }],
-  middleware: [requireScope("hosts:read")] as const,
+  ...scoped("hosts:read"),
   request: { params: HostParams, query: pageQuery(HISTORY_PAGE_MAX, 50) },
   responses: { 200: { description: "One page", content: { "application/json": { schema: HistoryPageSchema } } }, ...errors(401, 403, 404, 422, 429) },
 });
@@ -25,8 +24,7 @@ const ipChanges = createRoute({
   path: "/hosts/{hostId}/history/ip-changes",
   tags: ["history"],
   summary: "Addresses the host was updated to over time (default: the last 30 days)",
-  security: [{ bearer: [] }],
-  middleware: [requireScope("hosts:read")] as const,
+  ...scoped("hosts:read"),
   request: { params: HostParams, query: IpChangesQuery },
   responses: { 200: { description: "The series", content: { "application/json": { schema: IpChangesSchema } } }, ...errors(401, 403, 404, 422, 429) },
 });

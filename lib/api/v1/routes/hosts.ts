@@ -5,7 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { createHost } from "@/lib/hosts/create-host";
 import { deleteHost } from "@/lib/hosts/delete-host";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
-import { requireScope } from "../auth";
+import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { apiActor, hostRRsets, hostSummaryJson, rrsetJson } from "../host-json";
 import { HOSTS_PAGE_MAX, listHostsPage } from "../list-hosts-page";
@@ -13,32 +13,31 @@ import { errors, HostParams, pageQuery } from "../schemas/common";
 import { CreateHostBody, HostPageSchema, HostSchema } from "../schemas/hosts";
 
 const json = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const bearer = [{ bearer: [] }];
 
 const listHosts = createRoute({
   method: "get", path: "/hosts", tags: ["hosts"], summary: "List your hosts in name order",
-  security: bearer, middleware: [requireScope("hosts:read")] as const,
+  ...scoped("hosts:read"),
   request: { query: pageQuery(HOSTS_PAGE_MAX, 50) },
   responses: { 200: json(HostPageSchema, "One page"), ...errors(401, 403, 422, 429) },
 });
 
 const createHostRoute = createRoute({
   method: "post", path: "/hosts", tags: ["hosts"], summary: "Register a hostname under one of our zones",
-  security: bearer, middleware: [requireScope("hosts:write")] as const,
+  ...scoped("hosts:write"),
   request: { body: { required: true, content: { "application/json": { schema: CreateHostBody } } } },
   responses: { 201: json(HostSchema, "The new host (no records yet)"), ...errors(400, 401, 402, 403, 409, 422, 429) },
 });
 
 const getHost = createRoute({
   method: "get", path: "/hosts/{hostId}", tags: ["hosts"], summary: "Get a host with its records",
-  security: bearer, middleware: [requireScope("hosts:read")] as const,
+  ...scoped("hosts:read"),
   request: { params: HostParams },
   responses: { 200: json(HostSchema, "The host"), ...errors(401, 403, 404, 429) },
 });
 
 const deleteHostRoute = createRoute({
   method: "delete", path: "/hosts/{hostId}", tags: ["hosts"], summary: "Delete a host; it leaves DNS at once and its name is quarantined",
-  security: bearer, middleware: [requireScope("hosts:write")] as const,
+  ...scoped("hosts:write"),
   request: { params: HostParams },
   responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404, 429) },
 });

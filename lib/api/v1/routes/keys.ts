@@ -6,7 +6,7 @@ import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import type { RRType } from "@/lib/dns/types";
-import { requireScope } from "../auth";
+import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { errors, HostKeyParams, HostParams } from "../schemas/common";
 import { CreatedKeySchema, CreateKeyBody, UpdateKeyListSchema } from "../schemas/keys";
@@ -37,21 +37,21 @@ const json = <T>(schema: T, description: string) => ({ description, content: { "
 
 const listKeys = createRoute({
   method: "get", path: "/hosts/{hostId}/keys", tags: ["keys"], summary: "List a host's update keys (never their secrets)",
-  security: [{ bearer: [] }], middleware: [requireScope("keys:read")] as const,
+  ...scoped("keys:read"),
   request: { params: HostParams },
   responses: { 200: json(UpdateKeyListSchema, "The keys, newest first, revoked ones included"), ...errors(401, 403, 404, 429) },
 });
 
 const createKey = createRoute({
   method: "post", path: "/hosts/{hostId}/keys", tags: ["keys"], summary: "Create an update key for a host; the secret is returned once",
-  security: [{ bearer: [] }], middleware: [requireScope("keys:write")] as const,
+  ...scoped("keys:write"),
   request: { params: HostParams, body: { required: true, content: { "application/json": { schema: CreateKeyBody } } } },
   responses: { 201: json(CreatedKeySchema, "The new key, with its secret"), ...errors(400, 401, 402, 403, 404, 422, 429) },
 });
 
 const revokeKey = createRoute({
   method: "delete", path: "/hosts/{hostId}/keys/{keyId}", tags: ["keys"], summary: "Revoke an update key",
-  security: [{ bearer: [] }], middleware: [requireScope("keys:write")] as const,
+  ...scoped("keys:write"),
   request: { params: HostKeyParams },
   responses: { 204: { description: "Revoked" }, ...errors(401, 403, 404, 429) },
 });

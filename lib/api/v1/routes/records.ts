@@ -4,18 +4,17 @@ import { db } from "@/lib/db";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
 import { setRecords } from "@/lib/hosts/set-records";
 import { AppError, isAppError } from "@/lib/errors";
-import { requireScope } from "../auth";
+import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { apiActor, hostRRsets, rrsetJson } from "../host-json";
 import { errors, HostParams } from "../schemas/common";
 import { RecordTypeParams, RRsetListSchema, RRsetSchema, SetRecordsBody } from "../schemas/hosts";
 
 const json = <T>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
-const bearer = [{ bearer: [] }];
 
 const listRecords = createRoute({
   method: "get", path: "/hosts/{hostId}/records", tags: ["records"], summary: "List the host's rrsets",
-  security: bearer, middleware: [requireScope("hosts:read")] as const,
+  ...scoped("hosts:read"),
   request: { params: HostParams },
   responses: { 200: json(RRsetListSchema, "The rrsets by type"), ...errors(401, 403, 404, 429) },
 });
@@ -23,14 +22,14 @@ const listRecords = createRoute({
 const putRecords = createRoute({
   method: "put", path: "/hosts/{hostId}/records/{type}", tags: ["records"],
   summary: "Replace the host's rrset of one type (an empty list deletes it)",
-  security: bearer, middleware: [requireScope("hosts:write")] as const,
+  ...scoped("hosts:write"),
   request: { params: RecordTypeParams, body: { required: true, content: { "application/json": { schema: SetRecordsBody } } } },
   responses: { 200: json(RRsetSchema, "The rrset as stored (canonical values)"), ...errors(400, 401, 402, 403, 404, 422, 429) },
 });
 
 const deleteRecords = createRoute({
   method: "delete", path: "/hosts/{hostId}/records/{type}", tags: ["records"], summary: "Delete the host's rrset of one type",
-  security: bearer, middleware: [requireScope("hosts:write")] as const,
+  ...scoped("hosts:write"),
   request: { params: RecordTypeParams },
   responses: { 204: { description: "Deleted (or there was none)" }, ...errors(401, 403, 404, 422, 429) },
 });
