@@ -13,6 +13,10 @@ export type Resolution = {
   answer: Placed[];
   authority: Placed[];
   additional: Placed[];
+  /** Names whose rrsets the answer was built from (for the reply cache). */
+  deps: string[];
+  /** True when any change in the zone may alter the answer (see cache.ts). */
+  volatile: boolean;
 };
 
 const QTYPE_ANY = 255;
@@ -24,9 +28,9 @@ const MAX_CHAIN = 8;
 
 // Resolve `qname` (lower-case, no trailing dot) / `qtype`; `minimalAny` answers ANY with one rrset.
 export function resolve(index: ZoneIndex, qname: string, qtype: number, minimalAny: boolean): Resolution {
-  const res: Resolution = { rcode: RCODE.NOERROR, aa: true, answer: [], authority: [], additional: [] };
+  const res: Resolution = { rcode: RCODE.NOERROR, aa: true, answer: [], authority: [], additional: [], deps: [], volatile: false };
   const zone = index.findZone(qname);
-  if (!zone || qtype === QTYPE_AXFR || qtype === QTYPE_IXFR) return { ...res, rcode: RCODE.REFUSED, aa: false };
+  if (!zone || qtype === QTYPE_AXFR || qtype === QTYPE_IXFR) return refused();
   const seen = new Set<string>();
   let name = qname;
   for (let depth = 0; ; depth++) {
@@ -38,12 +42,19 @@ export function resolve(index: ZoneIndex, qname: string, qtype: number, minimalA
   }
 }
 
+/** REFUSED: not ours (or a transfer). */
+export function refused(): Resolution {
+  return { rcode: RCODE.REFUSED, aa: false, answer: [], authority: [], additional: [], deps: [], volatile: true };
+}
+
 // Answer one name into `res`; returns the CNAME target to follow, or null when done.
 function lookup(zone: Zone, name: string, owner: string | null, qtype: number, minimalAny: boolean, res: Resolution): string | null {
+  res.deps.push(name);
   if (zone.cuts > 0) {
     const cut = findCut(zone, name);
     if (cut && !(cut === name && qtype === QTYPE_DS)) {
       if (res.answer.length === 0) referral(zone, cut, res);
+      res.volatile = true;
       return null;
     }
   }
@@ -52,6 +63,7 @@ function lookup(zone: Zone, name: string, owner: string | null, qtype: number, m
     if (zone.below.has(name)) return negative(zone, res, RCODE.NOERROR);
     node = zone.nodes.get("*." + closestEncloser(zone, name));
     if (!node) return negative(zone, res, RCODE.NXDOMAIN);
+    res.volatile = true;
   }
   return answerNode(zone, node, owner, qtype, minimalAny, res);
 }
@@ -60,11 +72,13 @@ function answerNode(zone: Zone, node: Node, owner: string | null, qtype: number,
   if (qtype === QTYPE_ANY) {
     const all = [...node.values()];
     for (const entry of minimalAny ? all.slice(0, 1) : all) res.answer.push({ owner, entry });
+    if (node.has("SOA")) res.volatile = true;
     return null;
   }
   for (const entry of node.values()) {
     if (entry.code === qtype) {
       res.answer.push({ owner, entry });
+      if (entry.type === "SOA") res.volatile = true;
       return null;
     }
   }
@@ -76,6 +90,7 @@ function answerNode(zone: Zone, node: Node, owner: string | null, qtype: number,
 
 function negative(zone: Zone, res: Resolution, rcode: number): null {
   res.rcode = rcode;
+  res.volatile = true;
   res.authority.push({ owner: zone.name, entry: zone.negativeSoa });
   return null;
 }

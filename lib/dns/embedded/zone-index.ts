@@ -93,13 +93,19 @@ export class Zone {
   }
 }
 
+/** Told after each change: the owner names whose rrsets changed, or null when zones or delegations did. */
+export type ChangeListener = (names: Set<string> | null) => void;
+
 export class ZoneIndex {
   readonly zones = new Map<string, Zone>();
-  /** Bumped on every change; packet caches compare it to know when to drop their entries. */
-  version = 0;
   lastSeq = 0;
+  private readonly listeners: ChangeListener[] = [];
 
   constructor(readonly settings: ZoneSettings) {}
+
+  onChange(listener: ChangeListener): void {
+    this.listeners.push(listener);
+  }
 
   // The most specific zone holding `name` (lower-case, no trailing dot), if any.
   findZone(name: string): Zone | undefined {
@@ -112,7 +118,12 @@ export class ZoneIndex {
 
   // Apply a validated batch (the store validated it, or it is replayed from the journal).
   applyBatch(batch: Batch): void {
+    let names: Set<string> | null = new Set();
     for (const op of batch.ops) {
+      const name = op.op === "zone" ? null : op.op === "replace" ? op.rrset.name : op.name;
+      const type = op.op === "replace" ? op.rrset.type : op.op === "delete" ? op.type : null;
+      if (name === null || type === "NS") names = null;
+      else names?.add(name);
       if (op.op === "zone") {
         if (!this.zones.has(op.zone)) this.zones.set(op.zone, new Zone(op.zone, batch.serial, this.settings));
         continue;
@@ -123,7 +134,7 @@ export class ZoneIndex {
     }
     this.zones.get(batch.zone)?.setSerial(batch.serial);
     this.lastSeq = Math.max(this.lastSeq, batch.seq);
-    this.version++;
+    for (const listener of this.listeners) listener(names);
   }
 
   exportState(): IndexState {
@@ -140,7 +151,7 @@ export class ZoneIndex {
       for (const rrset of z.rrsets) zone.put(rrset);
       this.zones.set(z.name, zone);
     }
-    this.version++;
+    for (const listener of this.listeners) listener(null);
   }
 }
 
