@@ -1,0 +1,59 @@
+// 1. Update → answer latency: GET /nic/update with a new address, then ask the DNS backend every
+// ~1 ms until it answers that address. Embedded server and PowerDNS (packet cache on).
+import { DnsClient } from "./support/dns-query";
+import { accountKey, basicAuth, get, seedPublished, waitPublished } from "./support/fixtures";
+import { Histogram, msSince } from "./support/histogram";
+import { startBenchService, withScope } from "./support/service";
+import { notMeasured, result, skipped, type BenchContext, type Benchmark, type Goal, type Result } from "./types";
+
+const P50: Goal = { op: "<=", value: 50 };
+const P99: Goal = { op: "<=", value: 250 };
+const HOSTS = 20;
+
+async function measure(ctx: BenchContext, provider: "embedded" | "powerdns"): Promise<Result[]> {
+  const name = `latency.${provider}`;
+  const rows = (note: string) => [notMeasured(`${name}.p50`, "ms", P50, note), notMeasured(`${name}.p99`, "ms", P99, note)];
+  if (provider === "powerdns" && !ctx.tools.pdns) return rows("skipped: PowerDNS not installed (apt-get install pdns-server pdns-backend-sqlite3)");
+  return withScope(ctx, async (scope) => {
+    const bs = await startBenchService(ctx, scope, { provider });
+    const seeded = await seedPublished(bs, "lat", HOSTS, (i) => `192.0.2.${i + 1}`);
+    await waitPublished(bs, "lat");
+    const auth = basicAuth("bench", await accountKey(bs, seeded.ownerId));
+    const probe = await get(bs, `/nic/update?hostname=lat0.dyn.test&myip=203.0.113.1`, { authorization: auth });
+    if (probe.status === 404) return rows(skipped("/nic/update", `GET /nic/update answered HTTP 404`));
+    const dns = new DnsClient(bs.dnsPort);
+    scope.add("dns client", () => dns.close());
+    const sampler = bs.sampler(name);
+    const total = new Histogram();
+    const http = new Histogram();
+    const iterations = ctx.quick ? 30 : 300;
+    const warmup = 5;
+    for (let i = 0; i < iterations + warmup; i++) {
+      const host = `lat${i % HOSTS}.dyn.test`;
+      const ip = `198.51.100.${1 + (i % 250)}`;
+      const t0 = process.hrtime.bigint();
+      const res = await get(bs, `/nic/update?hostname=${host}&myip=${ip}`, { authorization: auth });
+      const httpMs = msSince(t0);
+      if (!res.body.startsWith("good")) throw new Error(`/nic/update answered ${res.status} "${res.body.trim()}" for ${host} ${ip}`);
+      const at = await dns.pollUntil(host, ip, { everyMs: 1, timeoutMs: 10_000 });
+      if (at === null) throw new Error(`${host} did not answer ${ip} within 10 s after the update`);
+      if (i < warmup) continue;
+      total.record(Number(at - t0) / 1e6);
+      http.record(httpMs);
+    }
+    const rss = sampler.stop();
+    const t = total.summary();
+    const h = http.summary();
+    const note = `n=${t.count}, p95 ${t.p95.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; HTTP answer p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`;
+    ctx.log(`${name}: ${note}; peak RSS web ${rss.web?.toFixed(0)} MiB`);
+    return [result(`${name}.p50`, t.p50, "ms", P50, { note }), result(`${name}.p99`, t.p99, "ms", P99)];
+  });
+}
+
+export const latency: Benchmark = {
+  name: "latency",
+  title: "update → answer latency (/nic/update → DNS answers the new address)",
+  async run(ctx) {
+    return [...(await measure(ctx, "embedded")), ...(await measure(ctx, "powerdns"))];
+  },
+};

@@ -1,0 +1,32 @@
+// A bulk change of many hosts' A records in ONE operation through THE write path (writeRRsets per
+// host: version bump + outbox row, one NOTIFY at commit), in one transaction. Until the abuse
+// console's bulk suspension exists, this is the bulk operation the services offer.
+import type { RRType } from "@/lib/dns/types";
+import { writeRRsets } from "@/lib/hosts/write-rrsets";
+import type { BenchService } from "./service";
+
+export type BulkHost = { id: string; fqdn: string; zoneId: string; zoneName: string };
+
+/** The hosts whose label starts with `prefix`, in numeric label order. */
+export async function loadBulkHosts(bs: BenchService, prefix: string): Promise<BulkHost[]> {
+  return bs.db.$queryRawUnsafe<BulkHost[]>(
+    `SELECT h."id", h."fqdn", h."zoneId", z."name" AS "zoneName" FROM "Host" h JOIN "Zone" z ON z."id" = h."zoneId"
+      WHERE h."label" LIKE $1 ORDER BY length(h."label"), h."label"`,
+    `${prefix}%`,
+  );
+}
+
+/** Sets host i's A rrset to `ip(i)` for every host in one transaction; resolves with how many changed. */
+export async function bulkSetA(bs: BenchService, hosts: BulkHost[], ip: (i: number) => string): Promise<number> {
+  return bs.db.$transaction(
+    async (tx) => {
+      let changed = 0;
+      for (const [i, h] of hosts.entries()) {
+        const rrsets = [{ name: h.fqdn, type: "A" as RRType, ttl: 60, records: [ip(i)] }];
+        changed += (await writeRRsets(tx, { zoneId: h.zoneId, zoneName: h.zoneName, hostId: h.id, rrsets })).changed.length;
+      }
+      return changed;
+    },
+    { timeout: 300_000, maxWait: 60_000 },
+  );
+}
