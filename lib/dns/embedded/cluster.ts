@@ -86,6 +86,7 @@ export class UdpWorkers {
     // every batch staged so far, and it answers nothing before loading it.
     const slot: Slot = { worker, acked: Infinity };
     this.slots.add(slot);
+    worker.on("error", (e) => console.error(`embedded dns: UDP worker ${worker.process.pid}:`, e));
     return new Promise<void>((resolve, reject) => {
       worker.on("message", (m: FromWorker) => {
         if (m.t === "listening") {

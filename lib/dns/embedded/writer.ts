@@ -1,5 +1,6 @@
-// Builds reply messages: header, the question copied byte for byte, the resolved sections with
-// owner names compressed against the question, the EDNS0 OPT record, and TC when over the limit.
+// Builds reply messages into one buffer: header, the question copied byte for byte, the resolved
+// sections with owner names compressed against the question, the EDNS0 OPT record, and TC when
+// the reply would exceed the limit.
 import type { Placed, Resolution } from "./resolve";
 import { MAX_UDP_PAYLOAD, type Query } from "./wire";
 
@@ -8,94 +9,120 @@ const AA = 0x0400;
 const TC = 0x0200;
 /** Query bits a reply copies: opcode, RD, CD. */
 const COPIED = 0x7800 | 0x0100 | 0x0010;
+const OPT_LENGTH = 11;
+
+/** An owner name on the wire: `labels` written out (may be ""), then a pointer (`ptr` ≥ 0) or the root. */
+type Owner = { labels: string; ptr: number };
 
 // The reply to `q` (ID left 0), truncated with TC when it exceeds `limit` bytes.
 export function buildResponse(q: Query, qname: string, res: Resolution, limit: number): Buffer {
-  const question = q.msg.subarray(12, q.questionEnd);
-  const suffixes = suffixOffsets(q.msg, qname);
-  const parts: Buffer[] = [];
-  const counts = [res.answer, res.authority, res.additional].map((section) => {
-    for (const placed of section) writeRRset(parts, placed, suffixes);
-    return section.reduce((n, p) => n + p.entry.rdata.length, 0);
-  });
-  const opt = q.edns ? optRecord(q, 0) : null;
+  const questionLength = q.questionEnd - 12;
+  const sections = [res.answer, res.authority, res.additional];
+  const owners = sections.map((s) => s.map((p) => ownerRef(p.owner, qname)));
+  let body = 0;
+  sections.forEach((section, i) => section.forEach((p, j) => (body += rrsetLength(p, owners[i]![j]!))));
+  const opt = q.edns ? OPT_LENGTH : 0;
   const flags = QR | (q.flags & COPIED) | (res.aa ? AA : 0) | res.rcode;
-  const body = parts.reduce((n, b) => n + b.length, 0);
-  if (12 + question.length + body + (opt?.length ?? 0) > limit) {
-    return Buffer.concat([header(flags | TC, 0, 0, opt ? 1 : 0), question, ...(opt ? [opt] : [])]);
+  if (12 + questionLength + body + opt > limit) {
+    const out = Buffer.allocUnsafe(12 + questionLength + opt);
+    writeHeader(out, flags | TC, 0, 0, opt ? 1 : 0);
+    q.msg.copy(out, 12, 12, q.questionEnd);
+    if (opt) writeOpt(out, 12 + questionLength, q, 0);
+    return out;
   }
-  return Buffer.concat([
-    header(flags, counts[0]!, counts[1]!, counts[2]! + (opt ? 1 : 0)),
-    question,
-    ...parts,
-    ...(opt ? [opt] : []),
-  ]);
+  const out = Buffer.allocUnsafe(12 + questionLength + body + opt);
+  const counts = sections.map((s) => s.reduce((n, p) => n + p.entry.rdata.length, 0));
+  writeHeader(out, flags, counts[0]!, counts[1]!, counts[2]! + (opt ? 1 : 0));
+  let pos = 12 + q.msg.copy(out, 12, 12, q.questionEnd);
+  sections.forEach((section, i) => section.forEach((p, j) => (pos = writeRRset(out, pos, p, owners[i]![j]!))));
+  if (opt) writeOpt(out, pos, q, 0);
+  return out;
 }
 
 // Reply to a query whose EDNS version we do not speak (RFC 6891 §6.1.3: BADVERS = 16).
 export function badVersionResponse(q: Query): Buffer {
-  const question = q.msg.subarray(12, q.questionEnd);
-  return Buffer.concat([header(QR | (q.flags & COPIED), 0, 0, 1), question, optRecord(q, 1)]);
+  const out = Buffer.allocUnsafe(q.questionEnd + OPT_LENGTH);
+  writeHeader(out, QR | (q.flags & COPIED), 0, 0, 1);
+  q.msg.copy(out, 12, 12, q.questionEnd);
+  writeOpt(out, q.questionEnd, q, 1);
+  return out;
 }
 
 // A header-only error reply (FORMERR, NOTIMP…) carrying the query's ID.
 export function errorResponse(msg: Buffer, rcode: number): Buffer {
-  const out = header(QR | (msg.readUInt16BE(2) & COPIED) | rcode, 0, 0, 0, 0);
+  const out = Buffer.allocUnsafe(12);
+  writeHeader(out, QR | (msg.readUInt16BE(2) & COPIED) | rcode, 0, 0, 0, 0);
   out.writeUInt16BE(msg.readUInt16BE(0), 0);
   return out;
 }
 
-function header(flags: number, an: number, ns: number, ar: number, qd = 1): Buffer {
-  const h = Buffer.alloc(12);
-  h.writeUInt16BE(flags, 2);
-  h.writeUInt16BE(qd, 4);
-  h.writeUInt16BE(an, 6);
-  h.writeUInt16BE(ns, 8);
-  h.writeUInt16BE(ar, 10);
-  return h;
+function writeHeader(out: Buffer, flags: number, an: number, ns: number, ar: number, qd = 1): void {
+  out.writeUInt16BE(0, 0);
+  out.writeUInt16BE(flags, 2);
+  out.writeUInt16BE(qd, 4);
+  out.writeUInt16BE(an, 6);
+  out.writeUInt16BE(ns, 8);
+  out.writeUInt16BE(ar, 10);
 }
 
-function optRecord(q: Query, extendedRcode: number): Buffer {
-  const opt = Buffer.alloc(11);
-  opt.writeUInt16BE(41, 1);
-  opt.writeUInt16BE(MAX_UDP_PAYLOAD, 3);
-  opt[5] = extendedRcode;
-  opt.writeUInt16BE(q.edns?.dnssecOk ? 0x8000 : 0, 7);
-  return opt;
+function writeOpt(out: Buffer, pos: number, q: Query, extendedRcode: number): void {
+  out[pos] = 0;
+  out.writeUInt16BE(41, pos + 1);
+  out.writeUInt16BE(MAX_UDP_PAYLOAD, pos + 3);
+  out[pos + 5] = extendedRcode;
+  out[pos + 6] = 0;
+  out.writeUInt16BE(q.edns?.dnssecOk ? 0x8000 : 0, pos + 7);
+  out.writeUInt16BE(0, pos + 9);
 }
 
-function writeRRset(parts: Buffer[], placed: Placed, suffixes: Map<string, number>): void {
-  const owner = encodeOwner(placed.owner, suffixes);
-  const fixed = Buffer.alloc(8);
-  fixed.writeUInt16BE(placed.entry.code, 0);
-  fixed.writeUInt16BE(1, 2);
-  fixed.writeUInt32BE(placed.entry.ttl, 4);
-  for (const rdata of placed.entry.rdata) parts.push(owner, fixed, rdata);
-}
-
-// Owner name bytes: a pointer to the question name, or labels ending in a pointer to a suffix of it.
-function encodeOwner(owner: string | null, suffixes: Map<string, number>): Buffer {
-  if (owner === null) return Buffer.from([0xc0, 12]);
-  const labels = owner === "" ? [] : owner.split(".");
-  const out: number[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    const at = suffixes.get(labels.slice(i).join("."));
-    if (at !== undefined) return Buffer.from([...out, 0xc0 | (at >> 8), at & 0xff]);
-    const bytes = Buffer.from(labels[i]!, "latin1");
-    out.push(bytes.length, ...bytes);
+// Compress `owner` against the question name (at offset 12): owner names are lower-case LDH, so
+// for a question without escapes a suffix at character i of `qname` sits at byte 12 + i.
+function ownerRef(owner: string | null, qname: string): Owner {
+  if (owner === null) return { labels: "", ptr: 12 };
+  if (!qname.includes("\\")) {
+    for (let i = 0; i <= owner.length; i = owner.indexOf(".", i) + 1 || owner.length + 1) {
+      const suffix = owner.slice(i);
+      if (suffix === "") break;
+      if (qname === suffix || qname.endsWith("." + suffix)) {
+        return { labels: i === 0 ? "" : owner.slice(0, i - 1), ptr: 12 + qname.length - suffix.length };
+      }
+    }
   }
-  out.push(0);
-  return Buffer.from(out);
+  return { labels: owner, ptr: -1 };
 }
 
-// Offsets (in the reply, equal to the query's) of each suffix of the question name.
-function suffixOffsets(msg: Buffer, qname: string): Map<string, number> {
-  const map = new Map<string, number>();
-  const labels = qname === "" ? [] : qname.split(".");
-  let pos = 12;
-  for (let i = 0; i < labels.length; i++) {
-    map.set(labels.slice(i).join("."), pos);
-    pos += msg[pos]! + 1;
+function ownerLength(o: Owner): number {
+  return (o.labels === "" ? 0 : o.labels.length + 1) + (o.ptr >= 0 ? 2 : 1);
+}
+
+function rrsetLength(p: Placed, owner: Owner): number {
+  let n = 0;
+  for (const rdata of p.entry.rdata) n += ownerLength(owner) + 8 + rdata.length;
+  return n;
+}
+
+function writeRRset(out: Buffer, pos: number, p: Placed, owner: Owner): number {
+  for (const rdata of p.entry.rdata) {
+    pos = writeOwner(out, pos, owner);
+    out.writeUInt16BE(p.entry.code, pos);
+    out.writeUInt16BE(1, pos + 2);
+    out.writeUInt32BE(p.entry.ttl, pos + 4);
+    pos += 8 + rdata.copy(out, pos + 8);
   }
-  return map;
+  return pos;
+}
+
+function writeOwner(out: Buffer, pos: number, o: Owner): number {
+  if (o.labels !== "") {
+    for (const label of o.labels.split(".")) {
+      out[pos] = label.length;
+      pos += 1 + out.write(label, pos + 1, "latin1");
+    }
+  }
+  if (o.ptr >= 0) {
+    out.writeUInt16BE(0xc000 | o.ptr, pos);
+    return pos + 2;
+  }
+  out[pos] = 0;
+  return pos + 1;
 }
