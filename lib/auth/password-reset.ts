@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { consumeAuthToken, issueAuthToken } from "@/lib/auth/tokens";
+import { withinMailBudget } from "@/lib/mail/mail-budget";
 import { sendMail } from "@/lib/mail/send-mail";
 import { passwordChangedMail, resetPasswordMail } from "@/lib/mail/templates";
 
@@ -14,7 +15,7 @@ export const RESET_REQUESTED_MESSAGE =
 /** requestPasswordReset — mails a reset link to an existing account; the same answer in every case. */
 export async function requestPasswordReset(client: Db, args: { email: string }): Promise<{ message: string }> {
   const user = await client.user.findUnique({ where: { email: args.email }, select: { id: true } });
-  if (user) {
+  if (user && (await withinMailBudget(client, args.email))) {
     const token = await client.$transaction((tx) => issueAuthToken(tx, { userId: user.id, kind: "RESET_PASSWORD" }));
     await sendMail(resetPasswordMail(args.email, token), client);
   }

@@ -9,6 +9,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
+import { MAIL_BUDGET } from "@/lib/mail/mail-budget";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -129,6 +130,17 @@ describe("password reset", () => {
     expect((await mailsTo(u.email)).map((m) => m.subject)).toEqual(["Reset your dynhost password", "Your dynhost password was changed"]);
 
     await expectAppError(resetPassword(t.db, { token, password: "yet another passphrase" }), "NOT_FOUND", "token");
+  });
+
+  it(`sends at most ${MAIL_BUDGET.max} account mails per address and hour, answering the same`, async () => {
+    const u = await seedUser(t.db);
+    const answers = [];
+    for (let i = 0; i < MAIL_BUDGET.max + 2; i++) answers.push(await requestPasswordReset(t.db, { email: u.email }));
+    expect(new Set(answers.map((a) => a.message))).toEqual(new Set([RESET_REQUESTED_MESSAGE]));
+    expect((await mailsTo(u.email)).length).toBe(MAIL_BUDGET.max);
+    await signUp(t.db, { email: u.email, password: TEST_PASSWORD }, { ip: "192.0.2.1" });
+    await resendVerification(t.db, { email: u.email });
+    expect((await mailsTo(u.email)).length).toBe(MAIL_BUDGET.max);
   });
 
   it("refuses an expired link and a verification token used as a reset token", async () => {

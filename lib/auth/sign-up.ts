@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { issueAuthToken } from "@/lib/auth/tokens";
 import { accountExistsMail, verifyEmailMail } from "@/lib/mail/templates";
+import { withinMailBudget } from "@/lib/mail/mail-budget";
 import { sendMail } from "@/lib/mail/send-mail";
 
 export const SIGN_UP_MESSAGE =
@@ -42,11 +43,9 @@ export async function signUp(
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
-  if (token) {
-    await sendMail(verifyEmailMail(input.email, token), client);
-  } else {
-    await notifyExistingOwner(client, input.email);
-  }
+  if (!(await withinMailBudget(client, input.email))) return { message: SIGN_UP_MESSAGE };
+  if (token) await sendMail(verifyEmailMail(input.email, token), client);
+  else await notifyExistingOwner(client, input.email);
   return { message: SIGN_UP_MESSAGE };
 }
 

@@ -2,6 +2,7 @@
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { consumeAuthToken, hashToken, issueAuthToken } from "@/lib/auth/tokens";
+import { withinMailBudget } from "@/lib/mail/mail-budget";
 import { sendMail } from "@/lib/mail/send-mail";
 import { verifyEmailMail } from "@/lib/mail/templates";
 
@@ -43,7 +44,7 @@ export const RESEND_VERIFICATION_MESSAGE =
 /** resendVerification — a new link for an unverified account; the same answer in every case. */
 export async function resendVerification(client: Db, args: { email: string }): Promise<{ message: string }> {
   const user = await client.user.findUnique({ where: { email: args.email }, select: { id: true, emailVerifiedAt: true } });
-  if (user && !user.emailVerifiedAt) {
+  if (user && !user.emailVerifiedAt && (await withinMailBudget(client, args.email))) {
     const token = await client.$transaction((tx) => issueAuthToken(tx, { userId: user.id, kind: "VERIFY_EMAIL" }));
     await sendMail(verifyEmailMail(args.email, token), client);
   }

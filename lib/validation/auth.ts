@@ -30,6 +30,9 @@ export type SignInInput = z.input<typeof signInSchema>;
 /** /forgot-password */
 export const forgotPasswordSchema = z.object({ email: emailField });
 
+/** "Send a new confirmation link" on /signin */
+export const resendVerificationSchema = z.object({ email: emailField });
+
 /** /reset-password?token= */
 export const resetPasswordSchema = z.object({ token: linkTokenField, password: newPasswordField });
 

@@ -42,8 +42,8 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
   return { ...envelope, subject: decodeHeader(headers.get("subject") ?? ""), text, raw };
 }
 
-/** Starts the server on 127.0.0.1 and a free port. No TLS, no auth (loopback only). */
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** Starts the server on 127.0.0.1 and `port` (default: a free one). No TLS, no auth (loopback only). */
+export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters: { to: string; resolve(m: ReceivedMail): void }[] = [];
   const server = new SMTPServer({
@@ -68,12 +68,12 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const port = (server.server.address() as AddressInfo).port;
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
+    port: bound,
+    url: `smtp://127.0.0.1:${bound}`,
     messages,
     waitFor(to, timeoutMs = 10_000) {
       const found = messages.find((m) => m.to.includes(to));
