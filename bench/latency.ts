@@ -3,12 +3,24 @@
 import { DnsClient } from "./support/dns-query";
 import { accountKey, basicAuth, get, seedPublished, waitPublished } from "./support/fixtures";
 import { Histogram, msSince } from "./support/histogram";
-import { startBenchService, withScope } from "./support/service";
+import { startBenchService, withScope, type BenchService } from "./support/service";
 import { notMeasured, result, skipped, type BenchContext, type Benchmark, type Goal, type Result } from "./types";
 
 const P50: Goal = { op: "<=", value: 50 };
 const P99: Goal = { op: "<=", value: 250 };
 const HOSTS = 20;
+
+// The worker's own view (commit → backend confirmed), from its next heartbeat row.
+async function workerPushLatency(bs: BenchService): Promise<{ p50: number; p99: number } | null> {
+  const after = new Date();
+  for (let i = 0; i < 80; i++) {
+    const beat = await bs.db.workerHeartbeat.findFirst({ where: { beatAt: { gt: after } }, orderBy: { beatAt: "desc" } });
+    const p = (beat?.stats as { dns?: { pushLatencyMs?: { p50: number | null; p99: number | null } } } | undefined)?.dns?.pushLatencyMs;
+    if (p) return p.p50 === null || p.p99 === null ? null : { p50: p.p50, p99: p.p99 };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
 
 async function measure(ctx: BenchContext, provider: "embedded" | "powerdns"): Promise<Result[]> {
   const name = `latency.${provider}`;
@@ -44,7 +56,10 @@ async function measure(ctx: BenchContext, provider: "embedded" | "powerdns"): Pr
     const rss = sampler.stop();
     const t = total.summary();
     const h = http.summary();
-    const note = `n=${t.count}, p95 ${t.p95.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; HTTP answer p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`;
+    const push = await workerPushLatency(bs);
+    const note =
+      `n=${t.count}, p95 ${t.p95.toFixed(1)} ms, max ${t.max.toFixed(1)} ms; HTTP answer p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms` +
+      (push ? `; worker commit→applied p50 ${push.p50} ms, p99 ${push.p99} ms` : "");
     ctx.log(`${name}: ${note}; peak RSS web ${rss.web?.toFixed(0)} MiB`);
     return [result(`${name}.p50`, t.p50, "ms", P50, { note }), result(`${name}.p99`, t.p99, "ms", P99)];
   });
