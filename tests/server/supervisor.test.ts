@@ -41,7 +41,7 @@ describe("npm start (supervisor)", () => {
     const zones = svc.cli(["zone:list"]);
     expect(zones.status).toBe(0);
     expect(zones.stdout).toMatch(/^dyn\.test\tSHARED\topen\t0 hosts$/m);
-  });
+  }, 90_000);
 
   it("refuses a second start on the same DATA_DIR with one sentence", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "lib/server/main.ts"], { env: svc.env, encoding: "utf8", timeout: 60_000 });
@@ -49,7 +49,7 @@ describe("npm start (supervisor)", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^dynhost is already running \(pid \d+\) with its data in .+: stop it first, or give this copy its own DATA_DIR and PORT\.$/);
-  });
+  }, 90_000);
 
   it("survives SIGKILL: the next start is healthy and keeps the data", async () => {
     expect(svc.cli(["zone:add", "kill.test"]).status).toBe(0);
@@ -58,12 +58,12 @@ describe("npm start (supervisor)", () => {
     await svc.restart();
     await waitHealthy();
     expect(svc.cli(["zone:list"]).stdout).toMatch(/^kill\.test\t/m);
-  });
+  }, 240_000);
 
   it("stops everything on SIGTERM, PostgreSQL included", async () => {
     await svc.stop("SIGTERM");
     expect(existsSync(path.join(svc.dataDir, "dynhost.pid"))).toBe(false);
     expect(runningPostmaster(path.join(svc.dataDir, "pg"))).toBeUndefined();
     await expect(fetch(`${svc.url}/healthz`)).rejects.toThrow();
-  });
+  }, 60_000);
 });
