@@ -18,7 +18,10 @@ export type DispatcherOptions = {
   /** Connection string for LISTEN dns_outbox (a dedicated client); null polls only. */
   listenUrl: string | null;
   batchSize?: number;
+  /** Backstop poll when no NOTIFY arrives (default 500 ms). */
   pollMs?: number;
+  /** After a busy spell, look once more this long after the queue seemed empty (default 25 ms). */
+  lingerMs?: number;
   /** Retry delay: min(capMs, baseMs·2^attempts), times a random factor in [0.5, 1]. */
   backoff?: { baseMs: number; capMs: number };
   /** Errors that are not DnsErrors (bugs, surprises) are retried this many times, then FAILED. */
@@ -50,13 +53,15 @@ const keyOf = (name: string, type: string) => `${name}\u0000${type}`;
 /** startDispatcher — runs until `signal` aborts; several may run against one database at once. */
 export function startDispatcher(opts: DispatcherOptions): Dispatcher {
   const batchSize = opts.batchSize ?? 1000;
-  const pollMs = opts.pollMs ?? 1000;
+  const pollMs = opts.pollMs ?? 500;
+  const lingerMs = opts.lingerMs ?? 25;
   const backoff = opts.backoff ?? { baseMs: 1000, capMs: 60_000 };
   const maxUnknown = opts.maxUnknownAttempts ?? 10;
   const log = opts.log ?? (() => {});
   const providerFor = typeof opts.providers === "function" ? opts.providers : () => opts.providers as DnsProvider;
   const pausedUntil = new Map<string, number>();
   let wakeRequested = false;
+  let busy = false;
   let retryAt = Infinity; // earliest retry this dispatcher scheduled: wake then, not at the next poll
   let wakeUp: () => void = () => {};
 
@@ -162,12 +167,20 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
           log(`dns: dispatcher batch failed: ${describe(e)}`);
         }
         if (opts.signal.aborted) break;
-        if (result && result.claimed === batchSize) continue;
+        if (result && result.claimed > 0) {
+          busy = true;
+          continue; // more may have committed meanwhile; writers only NOTIFY into an empty queue
+        }
         if (wakeRequested) continue;
+        if (busy && result) {
+          busy = false;
+          await sleep(lingerMs); // catch writers that saw our batch pending and committed just after it
+          continue;
+        }
         await new Promise<void>((resolve) => {
-          const sleep = Math.min(result === null ? Math.max(pollMs, 1000) : pollMs, Math.max(0, retryAt - Date.now()));
+          const ms = Math.min(result === null ? Math.max(pollMs, 1000) : pollMs, Math.max(0, retryAt - Date.now()));
           retryAt = Infinity;
-          const timer = setTimeout(resolve, sleep);
+          const timer = setTimeout(resolve, ms);
           const finish = () => (clearTimeout(timer), opts.signal.removeEventListener("abort", finish), resolve());
           wakeUp = finish;
           opts.signal.addEventListener("abort", finish);
@@ -229,6 +242,8 @@ function groupBy<T>(list: T[], by: (t: T) => string): Map<string, T[]> {
   }
   return out;
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function describe(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { seedHost, seedUser, seedZone, write } from "./test-fixtures";
-import { OUTBOX_CHANNEL, republishHost } from "./write-rrsets";
+import { OUTBOX_CHANNEL, republishHost, writeRRsets } from "./write-rrsets";
 
 let t: TestDatabase;
 let zone: { id: string; name: string };
@@ -68,30 +68,39 @@ describe("writeRRsets", () => {
     ]);
   });
 
-  it("notifies dns_outbox at commit only when something changed, and never on rollback", async () => {
+  it("notifies dns_outbox at commit when something changed into an empty queue; never on rollback", async () => {
     const listener = new pg.Client({ connectionString: t.url });
     await listener.connect();
     const seen: string[] = [];
     listener.on("notification", (n) => seen.push(n.channel));
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     const settle = () => new Promise((r) => setTimeout(r, 200));
+    const a = (ip: string) => [{ name: "alice.dyn.test", type: "A" as const, ttl: 120, records: [ip] }];
     try {
-      await write(t.db, zone, hostId, [{ name: "alice.dyn.test", type: "A", ttl: 120, records: ["192.0.2.3"] }]);
+      await t.db.dnsOutbox.deleteMany();
+      await write(t.db, zone, hostId, a("192.0.2.3")); // unchanged
       await settle();
       expect(seen).toEqual([]);
       await t.db
         .$transaction(async (tx) => {
-          await (await import("./write-rrsets")).writeRRsets(tx, {
-            zoneId: zone.id, zoneName: zone.name, hostId, rrsets: [{ name: "alice.dyn.test", type: "A", ttl: 120, records: ["192.0.2.9"] }],
-          });
+          await writeRRsets(tx, { zoneId: zone.id, zoneName: zone.name, hostId, rrsets: a("192.0.2.9") });
           throw new Error("rollback");
         })
         .catch(() => {});
       await settle();
       expect(seen).toEqual([]);
-      await write(t.db, zone, hostId, [{ name: "alice.dyn.test", type: "A", ttl: 120, records: ["192.0.2.4"] }]);
+      await write(t.db, zone, hostId, a("192.0.2.4"));
       await settle();
       expect(seen).toEqual(["dns_outbox"]);
+      // A row is already due: a dispatcher has been woken for it and claims again after its batch.
+      await write(t.db, zone, hostId, a("192.0.2.5"));
+      await settle();
+      expect(seen).toEqual(["dns_outbox"]);
+      // A row waiting for a retry does not count: the change notifies.
+      await t.db.dnsOutbox.updateMany({ data: { nextAttemptAt: new Date(Date.now() + 60_000) } });
+      await writeRRsets(t.db, { zoneId: zone.id, zoneName: zone.name, hostId, rrsets: a("192.0.2.6") });
+      await settle();
+      expect(seen).toEqual(["dns_outbox", "dns_outbox"]);
     } finally {
       await listener.end();
     }

@@ -1,7 +1,7 @@
 // THE write path for desired DNS data: every feature (dashboard, REST API, /nic/update, CLI,
 // abuse) changes rrsets through writeRRsets, so every change gets a version bump and an outbox
 // row in the caller's transaction, and the dispatcher is woken at commit (pg_notify).
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { OUTBOX_CHANNEL } from "@/lib/dns/outbox";
 import type { RRType } from "@/lib/dns/types";
 
@@ -11,16 +11,21 @@ export type RRsetWrite = { name: string; type: RRType; ttl: number; records: str
 export type ChangedRRset = { name: string; type: RRType; version: bigint };
 
 // One statement: upsert only rrsets whose ttl or records differ (an empty records array deletes;
-// deleting an absent rrset is a no-op), one outbox row per changed rrset, one NOTIFY.
+// deleting an absent rrset is a no-op), one outbox row per changed rrset, and a NOTIFY unless the
+// zone's newest outbox row is still due (an O(1) look at the primary key). Only then: a transaction
+// that NOTIFYs holds a global lock through its commit, which serialises such commits (measured
+// here: 1 068 → 267 updates/s with 8 writers). While a row is due, a dispatcher is awake or about
+// to be: it claims again after every batch, lingers briefly before sleeping and polls as a
+// backstop (dispatcher.ts).
 const WRITE_SQL = `
 WITH input AS (
-  SELECT i.name, i.type::"RRType" AS type, i.ttl, i.records
-  FROM jsonb_to_recordset($1::jsonb) AS i(name text, type text, ttl int, records text[])
+  SELECT i.name, i.type, i.ttl, ARRAY(SELECT jsonb_array_elements_text(i.records)) AS records, e."records" AS old
+  FROM unnest($1::text[], $2::"RRType"[], $3::int[], $4::jsonb[]) AS i(name, type, ttl, records)
+  LEFT JOIN "RRset" e ON e."name" = i.name AND e."type" = i.type
 ), up AS (
   INSERT INTO "RRset" AS r ("zoneId", "hostId", "name", "type", "ttl", "records", "updatedAt")
-  SELECT $2::uuid, $3::uuid, i.name, i.type, i.ttl, i.records, now() FROM input i
-  WHERE cardinality(i.records) > 0
-     OR EXISTS (SELECT 1 FROM "RRset" e WHERE e.name = i.name AND e.type = i.type AND cardinality(e.records) > 0)
+  SELECT $5::uuid, $6::uuid, i.name, i.type, i.ttl, i.records, now() FROM input i
+  WHERE cardinality(i.records) > 0 OR cardinality(i.old) > 0
   ON CONFLICT ("name", "type") DO UPDATE
     SET "ttl" = EXCLUDED."ttl", "records" = EXCLUDED."records", "hostId" = EXCLUDED."hostId",
         "zoneId" = EXCLUDED."zoneId", "version" = r."version" + 1, "updatedAt" = now()
@@ -29,21 +34,26 @@ WITH input AS (
   RETURNING r."name", r."type", r."version"
 ), outbox AS (
   INSERT INTO "DnsOutbox" ("zone", "name", "type", "version")
-  SELECT $4, up."name", up."type", up."version" FROM up
+  SELECT $7, up."name", up."type", up."version" FROM up
 ), notified AS (
   SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM up LIMIT 1) AS any_change
+  WHERE NOT EXISTS (
+    SELECT 1 FROM (SELECT "status", "nextAttemptAt" FROM "DnsOutbox" WHERE "zone" = $7 ORDER BY "id" DESC LIMIT 1) AS newest
+    WHERE newest."status" = 'PENDING' AND newest."nextAttemptAt" <= now()
+  )
 )
 SELECT up."name", up."type"::text AS "type", up."version" FROM up, (SELECT count(*) FROM notified) AS n`;
 
 const normalise = (records: string[]) => [...new Set(records)].sort();
 
 /**
- * writeRRsets — MUST run inside the transaction of the user action that causes it. `records` MUST
- * already be canonical (lib/dns/rdata.ts); they are de-duplicated and sorted here. Unchanged
- * rrsets are skipped (no version bump, no outbox row); an empty `records` deletes the rrset.
+ * writeRRsets — MUST run inside the transaction of the user action that causes it (it is one
+ * statement, so when nothing else must commit with it the client itself will do: one round trip).
+ * `records` MUST already be canonical (lib/dns/rdata.ts); they are de-duplicated and sorted here.
+ * Unchanged rrsets are skipped (no version bump, no outbox row); an empty `records` deletes.
  */
 export async function writeRRsets(
-  tx: Tx,
+  tx: Tx | Db,
   args: { zoneId: string; zoneName: string; hostId: string | null; rrsets: RRsetWrite[] },
 ): Promise<{ changed: ChangedRRset[] }> {
   if (args.rrsets.length === 0) return { changed: [] };
@@ -51,7 +61,10 @@ export async function writeRRsets(
   const input = [...last.values()].map((r) => ({ name: r.name, type: r.type, ttl: r.ttl, records: normalise(r.records) }));
   const rows = await tx.$queryRawUnsafe<{ name: string; type: RRType; version: bigint }[]>(
     WRITE_SQL,
-    JSON.stringify(input),
+    input.map((r) => r.name),
+    input.map((r) => r.type),
+    input.map((r) => r.ttl),
+    input.map((r) => JSON.stringify(r.records)),
     args.zoneId,
     args.hostId,
     args.zoneName,
