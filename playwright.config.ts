@@ -4,7 +4,7 @@
 // Set E2E_BASE_URL (and E2E_DATABASE_URL for the CLI) to run the outbox project against a
 // service you started yourself; the smtp project then needs E2E_SMTP_BASE_URL and E2E_SINK_URL.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -23,7 +23,8 @@ if (!external) {
   process.env.E2E_SMTP_BASE_URL = `http://127.0.0.1:${smtpWebPort}`;
   process.env.E2E_SINK_URL = `http://127.0.0.1:${sinkPort}`;
   process.env.E2E_PG_PORT = String(pgPort);
-  process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "dynhost-e2e-"));
+  // Not created here: start:e2e creates it and removes it on exit.
+  process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `dynhost-e2e-${randomBytes(6).toString("hex")}`);
 }
 
 const service = (port: number, env: Record<string, string>) => ({
