@@ -87,6 +87,7 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
     const published: { name: string; type: RRType; version: bigint }[] = [];
     const retry: { id: bigint; delayMs: number; error: string }[] = [];
     const failed: { id: bigint; error: string }[] = [];
+    const retryErrors = new Map<string, number>(); // one log line per zone and error, not per rrset
     for (const [zone, zoneItems] of groupBy(items, (i) => i.zone)) {
       const outcomes = await applyZone(zone, zoneItems);
       let zoneDown = Infinity;
@@ -106,9 +107,13 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
           if (giveUp) failed.push({ id: r.id, error });
           else retry.push({ id: r.id, delayMs: delayFor(r.attempts), error });
           if (!giveUp && known) zoneDown = Math.min(zoneDown, retry.at(-1)!.delayMs);
+          if (giveUp) log(`dns: gave up on ${item.name} ${item.type} in ${zone} (see dns:failed): ${error}`);
         }
-        if (item.rows.length) log(`dns: ${item.name} ${item.type} in ${zone}: ${error}`);
+        if (!item.rows.length || (known && !(outcome.error as DnsError).retryable)) continue;
+        retryErrors.set(error, (retryErrors.get(error) ?? 0) + 1);
       }
+      for (const [error, n] of retryErrors) log(`dns: ${n} change(s) in ${zone} will be retried: ${error}`);
+      retryErrors.clear();
       if (zoneDown < Infinity) pausedUntil.set(zone, Date.now() + zoneDown);
       else pausedUntil.delete(zone);
     }

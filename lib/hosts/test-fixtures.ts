@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { writeRRsets, type RRsetWrite } from "./write-rrsets";
 
+/** A user on the given plan (default "plus"). */
 export async function seedUser(client: Db, opts: { planId?: string; role?: "USER" | "ADMIN" | "ABUSE" | "BILLING" } = {}) {
   return client.user.create({
     data: {
@@ -15,10 +16,12 @@ export async function seedUser(client: Db, opts: { planId?: string; role?: "USER
   });
 }
 
+/** A zone row (the DNS backend is not touched). */
 export async function seedZone(client: Db, name = "dyn.test", opts: { acceptingRegistrations?: boolean } = {}) {
   return client.zone.create({ data: { name, acceptingRegistrations: opts.acceptingRegistrations ?? true } });
 }
 
+/** A host row with no records. */
 export async function seedHost(
   client: Db,
   zone: { id: string; name: string },

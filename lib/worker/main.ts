@@ -2,7 +2,7 @@
 // DATABASE_URL and DNS_CONTROL_KEY set). Prints `worker ready` once running; SIGTERM/SIGINT stop
 // it cleanly (the in-flight batch finishes first).
 import { db } from "@/lib/db";
-import { providerFromEnv, sinkholeFromEnv } from "@/lib/dns/providers/index";
+import { ProviderConfigError, providerFromEnv, sinkholeFromEnv } from "@/lib/dns/providers/index";
 import { env } from "@/lib/env";
 import { startJobs } from "./jobs";
 import { startWorker } from "./run-worker";
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+// sysexits EX_CONFIG: the supervisor should not restart a worker whose settings are wrong.
+const EX_CONFIG = 78;
+
 main().catch((err: unknown) => {
   console.error(`worker: cannot start: ${err instanceof Error ? err.message : err}`);
-  process.exit(1);
+  process.exit(err instanceof ProviderConfigError ? EX_CONFIG : 1);
 });

@@ -89,4 +89,15 @@ describe("worker process", () => {
     expect(await exited).toBe(0);
     expect(await t.db.workerHeartbeat.count()).toBe(0);
   });
+
+  it("exits with EX_CONFIG (78, not restarted) and a clear message when the provider settings are missing", async () => {
+    const env = { ...process.env, DATABASE_URL: t.url, DNS_PROVIDER: "powerdns" };
+    delete env.PDNS_API_KEY;
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/worker/main.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stderr!.on("data", (d) => (text += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    expect(code).toBe(78);
+    expect(text.trim()).toBe("worker: cannot start: PDNS_API_KEY is not set (DNS_PROVIDER=powerdns needs the PowerDNS API key)");
+  }, 60_000);
 });
