@@ -38,6 +38,9 @@ export class Supervised {
         cwd: root,
         env: { ...spec.env, DYNHOST_SUPERVISED: "1" },
         stdio: ["pipe", "pipe", "pipe"],
+        // Its own process group: a Ctrl-C or a group kill reaches only the supervisor, which then
+        // stops the children in order (instead of them exiting and being "restarted").
+        detached: true,
       });
       this.child = child;
       let ready = false;
