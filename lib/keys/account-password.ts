@@ -27,7 +27,13 @@ type UserRow = { id: string; passwordHash: string; planId: string; features: str
 
 const USER_SQL = `
 SELECT u."id", u."passwordHash", p."id" AS "planId", p."features", p."recordTypes"::text[] AS "planTypes", p."minTtl"
-  FROM "User" u JOIN "Plan" p ON p."id" = u."planId" WHERE u."email" = $1`; // emails are stored lower-case (lib/validation/auth.ts)
+  FROM "User" u JOIN "Plan" p ON p."id" = u."planId"
+ WHERE u."email" = $1
+   AND u."emailVerifiedAt" IS NOT NULL
+   AND u."totpEnabledAt" IS NULL
+   AND u."role" = 'USER'`; // emails are stored lower-case (lib/validation/auth.ts)
+// Only confirmed USER accounts without two-factor may update with their password: an account
+// with TOTP (all staff have it) must use an update key, or the password alone would bypass 2FA.
 
 async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
   if (running >= MAX_PARALLEL) {

@@ -115,6 +115,18 @@ describe("answers", () => {
     expect((await get("hostname=b.dyn.test&myip=203.0.113.13", basic(alice.email, "wrong"))).body).toBe("badauth");
   });
 
+  it("the account password is refused for unconfirmed, two-factor and staff accounts (they need an update key)", async () => {
+    const unconfirmed = await seedAccount(t.db);
+    await t.db.user.update({ where: { id: unconfirmed.id }, data: { emailVerifiedAt: null } });
+    const withTotp = await seedAccount(t.db);
+    await t.db.user.update({ where: { id: withTotp.id }, data: { totpEnabledAt: new Date(), totpSecret: "JBSWY3DPEHPK3PXP" } });
+    const staff = await seedAccount(t.db);
+    await t.db.user.update({ where: { id: staff.id }, data: { role: "ADMIN" } });
+    for (const u of [unconfirmed, withTotp, staff]) {
+      expect((await get("hostname=b.dyn.test&myip=203.0.113.12", basic(u.email, u.password))).body).toBe("badauth");
+    }
+  });
+
   it("legacy username/password in the query work and are redacted from UpdateEvents", async () => {
     await events(t.db);
     await t.db.updateEvent.deleteMany();

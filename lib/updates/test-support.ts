@@ -13,7 +13,7 @@ import { updateRoutes } from "./routes";
 export async function seedAccount(client: Db, opts: { planId?: string; password?: string } = {}) {
   const password = opts.password ?? "correct horse battery";
   const user = await client.user.create({
-    data: { email: `u-${randomBytes(5).toString("hex")}@example.test`, passwordHash: await hash(password), planId: opts.planId ?? "plus" },
+    data: { email: `u-${randomBytes(5).toString("hex")}@example.test`, passwordHash: await hash(password), planId: opts.planId ?? "plus", emailVerifiedAt: new Date() },
   });
   return { ...user, password };
 }
