@@ -89,7 +89,7 @@ export const dashboards: Benchmark = {
       const seed = await seedHosts({ url: bs.dbUrl, hosts: total, ownerHosts: OWNER_HOSTS, ownerEmail: OWNER_EMAIL, ownerPasswordHash: await hashPassword(PASSWORD), prefix: "d" });
       ctx.log(`seeded ${total} hosts (${seed.users} users) in ${(seed.ms / 1000).toFixed(1)} s`);
       const hosts = await bs.db.host.findMany({ where: { ownerId: seed.ownerId }, select: { id: true, fqdn: true }, orderBy: { fqdn: "asc" }, take: 20 });
-      const sampler = bs.sampler("dashboards");
+      const sampler = bs.sampler("dashboards", true);
       const rows = [...(await pages(ctx, bs, hosts)), await api(ctx, bs, seed.ownerId)];
       const rss = sampler.stop();
       const scale = `${total} hosts in the database, ${OWNER_HOSTS} in the account; seeded in ${(seed.ms / 1000).toFixed(0)} s; web RSS ${rss.web?.toFixed(0)} MiB`;

@@ -70,6 +70,7 @@ export const dns: Benchmark = {
     const embedded = await measure(ctx, "embedded");
     const pdns = ctx.tools.pdns ? await measure(ctx, "powerdns") : null;
     const e = embedded.base.queriesPerSecond;
+    const workers = `DNS_WORKERS=${process.env.DNS_WORKERS ?? "1"}`;
     const rows: Result[] = [];
     if (pdns) {
       const p = pdns.base.queriesPerSecond;
@@ -77,10 +78,10 @@ export const dns: Benchmark = {
       rows.push(result("dns.embedded.qps", e, "q/s", { op: ">=", value: 0.5 * p }, {
         reference: { name: "PowerDNS", value: p, unit: "q/s" },
         ratio: e / p,
-        note: `goal: ≥ 0.5× PowerDNS in the same run; ${describe(embedded.base)}`,
+        note: `goal: ≥ 0.5× PowerDNS in the same run; ${workers}; ${describe(embedded.base)}`,
       }));
     } else {
-      rows.push(result("dns.embedded.qps", e, "q/s", null, { note: `PowerDNS not installed: no reference (goal is ≥ 0.5× PowerDNS); ${describe(embedded.base)}` }));
+      rows.push(result("dns.embedded.qps", e, "q/s", null, { note: `PowerDNS not installed: no reference (goal is ≥ 0.5× PowerDNS); ${workers}; ${describe(embedded.base)}` }));
     }
     rows.push(duringRow("embedded", embedded, true));
     if (pdns) rows.push(duringRow("powerdns", pdns, false));

@@ -22,6 +22,14 @@ async function workerPushLatency(bs: BenchService): Promise<{ p50: number; p99: 
   return null;
 }
 
+// What DNS and the database say about a name that did not show its update.
+async function diagnose(bs: BenchService, dns: DnsClient, name: string): Promise<string> {
+  const answer = await dns.queryA(name, 2000);
+  const rrset = await bs.db.rRset.findUnique({ where: { name_type: { name, type: "A" } }, select: { records: true, version: true, publishedVersion: true } });
+  const outbox = await bs.db.dnsOutbox.findMany({ where: { name }, select: { version: true, status: true, attempts: true, lastError: true } });
+  return JSON.stringify({ dns: answer, rrset, outbox }, (_, v: unknown) => (typeof v === "bigint" ? Number(v) : v));
+}
+
 async function measure(ctx: BenchContext, provider: "embedded" | "powerdns"): Promise<Result[]> {
   const name = `latency.${provider}`;
   const rows = (note: string) => [notMeasured(`${name}.p50`, "ms", P50, note), notMeasured(`${name}.p99`, "ms", P99, note)];
@@ -48,7 +56,7 @@ async function measure(ctx: BenchContext, provider: "embedded" | "powerdns"): Pr
       const httpMs = msSince(t0);
       if (!res.body.startsWith("good")) throw new Error(`/nic/update answered ${res.status} "${res.body.trim()}" for ${host} ${ip}`);
       const at = await dns.pollUntil(host, ip, { everyMs: 1, timeoutMs: 10_000 });
-      if (at === null) throw new Error(`${host} did not answer ${ip} within 10 s after the update`);
+      if (at === null) throw new Error(`${host} did not answer ${ip} within 10 s after the update: ${await diagnose(bs, dns, host)}`);
       if (i < warmup) continue;
       total.record(Number(at - t0) / 1e6);
       http.record(httpMs);

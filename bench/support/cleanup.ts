@@ -2,6 +2,8 @@
 // here and disposed in reverse order when the benchmark ends, fails or the run is interrupted.
 export class Cleanup {
   private readonly steps: { what: string; fn: () => Promise<void> | void }[] = [];
+  /** Set before dispose() when the work failed, so steps can leave evidence (e.g. a log tail). */
+  failure: Error | undefined;
 
   /** Registers `fn` to run at dispose time (last registered runs first). */
   add(what: string, fn: () => Promise<void> | void): void {

@@ -61,14 +61,14 @@ export class PeakRegistry {
   }
 }
 
-/** Samples rssByRole every `everyMs` until stopped; keeps this sampler's own peaks too. */
+/** Samples rssByRole every `everyMs` until stopped; keeps its own peaks and feeds `registry` if given. */
 export class RssSampler {
   readonly peaks: Partial<Record<Role, number>> = {};
   private timer: NodeJS.Timeout;
 
   constructor(
     private readonly roots: () => number[],
-    private readonly registry: PeakRegistry,
+    private readonly registry: PeakRegistry | null,
     private readonly during: string,
     everyMs = 250,
   ) {
@@ -80,7 +80,7 @@ export class RssSampler {
     const now = rssByRole(this.roots());
     for (const [role, mb] of Object.entries(now) as [Role, number][]) {
       this.peaks[role] = Math.max(this.peaks[role] ?? 0, mb);
-      this.registry.note(role, mb, this.during);
+      this.registry?.note(role, mb, this.during);
     }
   }
 

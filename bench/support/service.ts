@@ -30,8 +30,8 @@ export type BenchService = {
   db: Db;
   zone: { id: string; name: string };
   pdns?: BenchPowerDns;
-  /** Starts sampling RSS of the service's processes, reported under `during`. */
-  sampler(during: string): RssSampler;
+  /** Starts sampling RSS of the service's processes, reported under `during` (and to the run's peaks unless `own`). */
+  sampler(during: string, own?: boolean): RssSampler;
 };
 
 /** Limits that would throttle a benchmark's synthetic clients; each is documented in README → Configuration. */
@@ -73,6 +73,7 @@ export async function startBenchService(ctx: BenchContext, scope: Cleanup, opts:
   const started = Date.now();
   const svc = await startService({ databaseUrl, pages: opts.pages ?? false, env, production: true });
   scope.add("service", async () => {
+    if (scope.failure) ctx.log(`service log (last lines) after "${scope.failure.message.split("\n")[0]}":\n${logTail(svc.logFile, 40)}`);
     await svc.stop();
     removeServiceData(svc);
   });
@@ -90,12 +91,20 @@ export async function startBenchService(ctx: BenchContext, scope: Cleanup, opts:
     db,
     zone,
     pdns,
-    sampler: (during) => {
-      const s = new RssSampler(roots, ctx.peaks, during);
+    sampler: (during, own = false) => {
+      const s = new RssSampler(roots, own ? null : ctx.peaks, during);
       scope.add("rss sampler", () => void s.stop());
       return s;
     },
   };
+}
+
+function logTail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
 }
 
 function embeddedUrl(svc: Service): string {
@@ -109,6 +118,9 @@ export async function withScope<T>(ctx: BenchContext, fn: (scope: Cleanup) => Pr
   ctx.cleanup.add("benchmark scope", () => scope.dispose(ctx.log));
   try {
     return await fn(scope);
+  } catch (e) {
+    scope.failure = e instanceof Error ? e : new Error(String(e));
+    throw e;
   } finally {
     await scope.dispose(ctx.log);
   }
