@@ -13,7 +13,7 @@ import { ensureBuild } from "@/lib/server/build";
 import { Supervised, type ChildSpec } from "@/lib/server/children";
 import { acquireInstanceLock } from "@/lib/server/instance-lock";
 import { persistentSecret } from "@/lib/server/secrets";
-import { EXIT_PORT_IN_USE } from "@/lib/server/exit-codes";
+import { EXIT_CONFIG, EXIT_PORT_IN_USE } from "@/lib/server/exit-codes";
 
 const log = (m: string) => console.log(`[supervisor] ${m}`);
 
@@ -87,7 +87,7 @@ async function main() {
       const dnsEnv = { ...childEnv, EMBEDDED_DNS_CONFIG: JSON.stringify(dnsConfig) };
       specs.push({ name: "dns", entry: "lib/dns/embedded/main.ts", env: dnsEnv, ready: /^dns ready/, fatalCodes: [EXIT_PORT_IN_USE] });
     }
-    specs.push({ name: "worker", entry: "lib/worker/main.ts", env: childEnv, ready: /^worker ready/ });
+    specs.push({ name: "worker", entry: "lib/worker/main.ts", env: childEnv, ready: /^worker ready/, fatalCodes: [EXIT_CONFIG] });
     specs.push({ name: "web", entry: "lib/server/web.ts", env: childEnv, ready: /^web ready/, fatalCodes: [EXIT_PORT_IN_USE] });
     for (const spec of specs) {
       const child = new Supervised(spec, (m) => void shutdown(1, m));
