@@ -185,8 +185,8 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
         await new Promise<void>((resolve) => {
           const ms = Math.min(result === null ? Math.max(pollMs, 1000) : pollMs, Math.max(0, retryAt - Date.now()));
           retryAt = Infinity;
-          const timer = setTimeout(resolve, ms);
           const finish = () => (clearTimeout(timer), opts.signal.removeEventListener("abort", finish), resolve());
+          const timer = setTimeout(finish, ms);
           wakeUp = finish;
           opts.signal.addEventListener("abort", finish);
         });

@@ -1,6 +1,7 @@
 // The outbox dispatcher against our real embedded DNS server, checked with the real `dig`:
 // commit → DNS latency through LISTEN/NOTIFY, host status projection, fatal vs retried errors.
 import { promises as dnsPromises } from "node:dns";
+import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDispatcher, type Dispatcher } from "@/lib/dns/dispatcher";
 import { getDnsMetrics, resetDnsMetrics } from "@/lib/dns/metrics";
@@ -161,5 +162,19 @@ describe("dispatcher → embedded DNS", () => {
     await write(t.db, zone2, host.id, [{ name: "dave.broken.test", type: "A", ttl: 60, records: ["198.51.100.10"] }]);
     const row = await until("given up", () => t.db.dnsOutbox.findFirst({ where: { zone: "broken.test" } }), (r) => r?.status === "FAILED");
     expect({ attempts: row!.attempts, lastError: row!.lastError }).toEqual({ attempts: 3, lastError: "TypeError: boom" });
+  });
+
+  it("an idle dispatcher polling many times keeps one abort listener (no leak)", async () => {
+    const local = new AbortController();
+    let sleeps = 0;
+    const d = startDispatcher({ db: t.db, providers: dns.provider(), signal: local.signal, sinkhole: SINKHOLE, listenUrl: null, pollMs: 5 });
+    const counting = setInterval(() => (sleeps = Math.max(sleeps, getEventListeners(local.signal, "abort").length)), 1);
+    await new Promise((r) => setTimeout(r, 1500));
+    clearInterval(counting);
+    expect(sleeps).toBe(1);
+    expect(getEventListeners(local.signal, "abort").length).toBeLessThanOrEqual(1);
+    local.abort();
+    await d.done;
+    expect(getEventListeners(local.signal, "abort")).toEqual([]);
   });
 });
