@@ -36,7 +36,7 @@ describe("parseDyndns2", () => {
     expect(parseDyndns2(q("hostname=a&txt=x&myip=192.0.2.1")).v4).toEqual({ kind: "set", ip: "192.0.2.1" });
     const flags = parseDyndns2(q("offline=yes&wildcard=on&mx=NOCHG&backmx=YES"));
     expect([flags.offline, flags.wildcard, flags.mx, flags.backmx]).toEqual([true, "ON", undefined, true]);
-    expect(parseDyndns2(q("mx=")).mx).toBe("");
+    expect([parseDyndns2(q("mx=")).mx, parseDyndns2(q("mx=no")).mx, parseDyndns2(q("mx=mx.example.org")).mx]).toEqual([undefined, "", "mx.example.org"]);
     expect(parseDyndns2(q("hostname=a.b,,%20c.d%20&hostname=e.f")).hostnames).toEqual(["a.b", "c.d", "e.f"]);
   });
 });

@@ -20,7 +20,7 @@ export type Dyndns2Params = {
   /** undefined: not given; "" deletes the _acme-challenge TXT. */
   txt?: string;
   wildcard?: "ON" | "OFF";
-  /** undefined: not given or NOCHG; "" deletes the MX. */
+  /** undefined: not given, empty or NOCHG; "" (sent as mx=NO) deletes the MX. */
   mx?: string;
   backmx: boolean;
   /** The first parameter that cannot be used, answered `notfqdn` for every host. */
@@ -101,6 +101,7 @@ export function parseDyndns2(q: URLSearchParams): Dyndns2Params {
   const wildcard = (get(q, "wildcard") ?? "").toUpperCase();
   if (wildcard === "ON" || wildcard === "OFF") out.wildcard = wildcard;
   const mx = get(q, "mx");
-  if (mx !== undefined && mx.toUpperCase() !== "NOCHG" && !isPlaceholder(mx)) out.mx = mx.trim();
+  // An empty mx= (pfSense sends one when no MX is configured) changes nothing; mx=NO removes the MX.
+  if (mx !== undefined && mx.trim() !== "" && mx.toUpperCase() !== "NOCHG" && !isPlaceholder(mx)) out.mx = mx.trim().toUpperCase() === "NO" ? "" : mx.trim();
   return out;
 }

@@ -76,10 +76,19 @@ export function planHostUpdate(host: HostState, intent: UpdateIntent, p: Princip
   const finalAAAA = newAAAA ?? curAAAA;
 
   if (p.plan.features.has("wildcard")) {
+    // The wildcard follows the host only while it mirrors it (made by wildcard=ON); a wildcard
+    // with other values (set in the dashboard) is never touched by wildcard=OFF or by following.
     const star = `*.${fqdn}`;
-    const on = intent.wildcard ? intent.wildcard === "ON" : records(star, "A").length + records(star, "AAAA").length > 0;
-    want(star, "A", on ? finalA : []);
-    want(star, "AAAA", on ? finalAAAA : []);
+    const starA = records(star, "A");
+    const starAAAA = records(star, "AAAA");
+    const mirrors = starA.length + starAAAA.length > 0 && same(starA, curA) && same(starAAAA, curAAAA);
+    if (intent.wildcard === "ON" || (mirrors && intent.wildcard === undefined)) {
+      want(star, "A", finalA);
+      want(star, "AAAA", finalAAAA);
+    } else if (intent.wildcard === "OFF" && mirrors) {
+      want(star, "A", []);
+      want(star, "AAAA", []);
+    }
   }
 
   if (intent.mx !== undefined && p.plan.features.has("mx") && p.recordTypes.has("MX")) {

@@ -136,8 +136,13 @@ describe("plan features and key scope", () => {
     expect(await records(t.db, "p2.dyn.test", "MX")).toEqual(["10 mail.example.org."]);
     expect((await up("hostname=p2.dyn.test&myip=203.0.113.61")).body).toBe("good 203.0.113.61");
     expect(await records(t.db, "*.p2.dyn.test", "A")).toEqual(["203.0.113.61"]);
-    await up("hostname=p2.dyn.test&wildcard=OFF&myip=203.0.113.61");
+    await up("hostname=p2.dyn.test&wildcard=OFF&myip=203.0.113.61&mx=");
     expect(await records(t.db, "*.p2.dyn.test", "A")).toEqual([]);
+    expect(await records(t.db, "p2.dyn.test", "MX")).toEqual(["10 mail.example.org."]); // an empty mx= (pfSense) changes nothing
+    await t.db.rRset.update({ where: { name_type: { name: "*.p2.dyn.test", type: "A" } }, data: { records: ["192.0.2.99"] } }); // set in the dashboard
+    expect((await up("hostname=p2.dyn.test&myip=203.0.113.62&wildcard=OFF&mx=NO")).body).toBe("good 203.0.113.62");
+    expect(await records(t.db, "*.p2.dyn.test", "A")).toEqual(["192.0.2.99"]); // not a mirror: left alone
+    expect(await records(t.db, "p2.dyn.test", "MX")).toEqual([]);
     expect((await up("hostname=f1.dyn.test&myip=203.0.113.62&wildcard=ON", freeKey)).body).toBe("good 203.0.113.62");
     expect(await records(t.db, "*.f1.dyn.test", "A")).toBeNull();
   });
