@@ -70,14 +70,19 @@ export class DnsClient {
 
   /** Names whose A answer is not exactly `[expected(name)]` (`window` queries in flight at most). */
   async mismatches(names: string[], expected: (name: string) => string, window = 256): Promise<string[]> {
-    const wrong: string[] = [];
+    return (await this.sweep(names, expected, window)).map((m) => m.name);
+  }
+
+  /** Like mismatches(), with what each name answered (null: no answer within 2.5 s). */
+  async sweep(names: string[], expected: (name: string) => string, window = 256): Promise<{ name: string; answer: string[] | null }[]> {
+    const wrong: { name: string; answer: string[] | null }[] = [];
     let next = 0;
     const worker = async () => {
       while (next < names.length) {
         const name = names[next++]!;
         let answer = await this.queryA(name);
         if (answer === null) answer = await this.queryA(name, 2000);
-        if (!answer || answer.length !== 1 || answer[0] !== expected(name)) wrong.push(name);
+        if (!answer || answer.length !== 1 || answer[0] !== expected(name)) wrong.push({ name, answer });
       }
     };
     await Promise.all(Array.from({ length: Math.min(window, names.length) }, worker));
