@@ -12,7 +12,7 @@ describe("audit log hash chain", () => {
   it("chains rows and detects an edited row", async () => {
     for (const action of ["zone.add", "user.create", "host.suspend"]) {
       await t.db.$transaction((tx) =>
-        writeAudit(tx, { action, targetType: "test", targetId: action, after: { n: action.length } }),
+        writeAudit(tx, { action, targetType: "test", targetId: action, after: { ttl: 60, type: "A", records: ["192.0.2.1"], n: action.length } }),
       );
     }
     const rows = await t.db.auditLog.findMany({ orderBy: { id: "asc" } });

@@ -18,8 +18,19 @@ export type AuditEntry = {
 const GENESIS = "0".repeat(64);
 const AUDIT_LOCK = 4242_0001;
 
+/** JSON with object keys sorted at every level: jsonb does not keep key order, the hash must not depend on it. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === "bigint") return v.toString();
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
 function rowHash(prevHash: string, e: AuditEntry, createdAt: Date): string {
-  const body = JSON.stringify([
+  const body = canonicalJson([
     prevHash,
     e.actorId ?? null,
     e.actorRole ?? null,
