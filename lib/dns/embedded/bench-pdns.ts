@@ -33,6 +33,7 @@ export async function startBenchPowerDns(dir: string, names: { name: string; ip:
   for (let i = 0; i < 100 && !/[Dd]one launching threads|ready to distribute/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
   return {
     port,
+    pid: child.pid!,
     stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
   };
 }

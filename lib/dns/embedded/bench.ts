@@ -33,15 +33,15 @@ async function startEmbedded(dir: string, names: { name: string; ip: string }[])
     body: JSON.stringify({ rrsets }),
   });
   if (!res.ok) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
-  return { port: server.udpPort, stop: () => server.close() };
+  return { port: server.udpPort, pid: process.pid, stop: () => server.close() };
 }
 
-// CPU time (ms) used so far by this process and its live cluster workers (Linux /proc, 100 Hz ticks).
-function serverCpuMs(): number {
-  const self = process.cpuUsage();
-  let ms = (self.user + self.system) / 1000;
-  for (const w of Object.values(cluster.workers ?? {})) {
-    const fields = readFileSync(`/proc/${w!.process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+// CPU time (ms) used so far by the server: pdns_server, or this process and its cluster workers.
+function serverCpuMs(pid: number): number {
+  const pids = pid === process.pid ? [pid, ...Object.values(cluster.workers ?? {}).map((w) => w!.process.pid!)] : [pid];
+  let ms = 0;
+  for (const p of pids) {
+    const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
     ms += (Number(fields[11]) + Number(fields[12])) * 10;
   }
   return ms;
@@ -57,16 +57,16 @@ async function main(): Promise<void> {
     await writeFile(queries, names.map((n) => `${n.name} A\n`).join(""));
     const args = ["-s", "127.0.0.1", "-p", String(server.port), "-d", queries, "-l", values.seconds!, "-c", values.clients!, "-q", values.outstanding!];
     if (values.qps) args.push("-Q", values.qps);
-    const cpu = serverCpuMs();
+    const cpu = serverCpuMs(server.pid);
     const out = await new Promise<string>((resolve, reject) =>
       execFile("dnsperf", args, { maxBuffer: 1 << 20 }, (e, stdout, stderr) => (e ? reject(new Error(stderr || String(e))) : resolve(stdout))),
     );
-    const used = serverCpuMs() - cpu;
+    const used = serverCpuMs(server.pid) - cpu;
     const pick = (label: string) => new RegExp(`${label}:\\s+(.*)`).exec(out)?.[1]?.trim();
     const who = values.target === "pdns" ? "pdns" : `embedded workers=${values.workers}`;
     console.log(`${who} names=${count} completed=${pick("Queries completed")} lost=${pick("Queries lost")} qps=${pick("Queries per second")} latency=${pick("Average Latency \\(s\\)")}`);
     const done = Number(/Queries completed:\s+(\d+)/.exec(out)?.[1] ?? 0);
-    if (values.target !== "pdns" && done) console.log(`server CPU per query (this process + workers): ${((used * 1000) / done).toFixed(1)} µs`);
+    if (done) console.log(`server CPU per query: ${((used * 1000) / done).toFixed(1)} µs`);
   } finally {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
