@@ -71,11 +71,28 @@ export const dns: Benchmark = {
       const note = "skipped: dnsperf not installed (apt-get install dnsperf)";
       return [notMeasured("dns.embedded.qps", "q/s", null, note), notMeasured("dns.embedded.during-bulk", "q/s", null, note)];
     }
-    const embedded = await measure(ctx, "embedded");
-    const pdns = ctx.tools.pdns ? await measure(ctx, "powerdns") : null;
+    const attempt = async (provider: "embedded" | "powerdns"): Promise<Measured | Error> => {
+      try {
+        return await measure(ctx, provider);
+      } catch (e) {
+        ctx.log(`dns.${provider} failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    };
+    const embeddedOrError = await attempt("embedded");
+    const pdnsOrError = ctx.tools.pdns ? await attempt("powerdns") : null;
+    const rows: Result[] = [];
+    const error = (e: Error) => `error: ${e.message.split("\n")[0]}`;
+    if (pdnsOrError instanceof Error) rows.push(notMeasured("dns.powerdns.qps", "q/s", null, error(pdnsOrError)));
+    const pdns = pdnsOrError instanceof Error ? null : pdnsOrError;
+    if (embeddedOrError instanceof Error) {
+      rows.push(notMeasured("dns.embedded.qps", "q/s", null, error(embeddedOrError)), notMeasured("dns.embedded.during-bulk", "q/s", null, error(embeddedOrError)));
+      if (pdns) rows.unshift(result("dns.powerdns.qps", pdns.base.queriesPerSecond, "q/s", null, { note: `packet cache on; ${describe(pdns.base)}` }), duringRow("powerdns", pdns, false));
+      return rows;
+    }
+    const embedded = embeddedOrError;
     const e = embedded.base.queriesPerSecond;
     const workers = `DNS_WORKERS=${process.env.DNS_WORKERS ?? "1"}`;
-    const rows: Result[] = [];
     if (pdns) {
       const p = pdns.base.queriesPerSecond;
       rows.push(result("dns.powerdns.qps", p, "q/s", null, { note: `packet cache on; ${describe(pdns.base)}` }));
@@ -85,7 +102,7 @@ export const dns: Benchmark = {
         note: `goal: ≥ 0.5× PowerDNS in the same run; ${workers}; ${describe(embedded.base)}`,
       }));
     } else {
-      rows.push(result("dns.embedded.qps", e, "q/s", null, { note: `PowerDNS not installed: no reference (goal is ≥ 0.5× PowerDNS); ${workers}; ${describe(embedded.base)}` }));
+      rows.push(result("dns.embedded.qps", e, "q/s", null, { note: `${ctx.tools.pdns ? "PowerDNS failed" : "PowerDNS not installed"}: no reference (goal is ≥ 0.5× PowerDNS); ${workers}; ${describe(embedded.base)}` }));
     }
     rows.push(duringRow("embedded", embedded, true));
     if (pdns) rows.push(duringRow("powerdns", pdns, false));

@@ -62,3 +62,14 @@ export function notMeasured(name: string, unit: string, goal: Goal | null, note:
 export function skipped(feature: string, reason: string): string {
   return `skipped: ${feature} not available (${reason})`;
 }
+
+/** Runs one part of a benchmark; if it throws, its rows become "error: …" rows and the rest goes on. */
+export async function orError(rows: { name: string; unit: string; goal: Goal | null }[], log: (line: string) => void, fn: () => Promise<Result[]>): Promise<Result[]> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log(`${rows.map((r) => r.name).join(", ")} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
+    return rows.map((r) => notMeasured(r.name, r.unit, r.goal, `error: ${message.split("\n")[0]}`));
+  }
+}
