@@ -87,6 +87,11 @@ export default defineConfig({
         },
         // E2E_DATA_DIR / E2E_PG_PORT let the CLI reach this service's database (e2e/support/cli.ts).
         service(webPort, { DEV_MAIL_OUTBOX: "1", E2E_DATA_DIR: process.env.E2E_DATA_DIR!, E2E_PG_PORT: String(pgPort) }),
-        service(smtpWebPort, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }),
+        // Its own DATA_DIR and PostgreSQL port (the runner's E2E_* values belong to the first service).
+        service(smtpWebPort, {
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          E2E_DATA_DIR: `${process.env.E2E_DATA_DIR}-smtp`,
+          E2E_PG_PORT: "",
+        }),
       ],
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { freeDualPort } from "@/tests/support/service";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "dynhost-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(os.tmpdir(), "dynhost-e2e-"));
 mkdirSync(dataDir, { recursive: true });
 const port = process.env.PORT ?? "3100";
 const env: NodeJS.ProcessEnv = {
@@ -17,9 +17,9 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   HOST: "127.0.0.1",
   PUBLIC_URL: `http://127.0.0.1:${port}`,
-  DNS_PORT: process.env.E2E_DNS_PORT ?? String(await freeDualPort()),
+  DNS_PORT: process.env.E2E_DNS_PORT || String(await freeDualPort()),
   DNS_CONTROL_PORT: String(await freeDualPort()),
-  EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? String(await freeDualPort()),
+  EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || String(await freeDualPort()),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL;
