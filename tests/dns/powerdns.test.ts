@@ -56,6 +56,8 @@ describe("PowerDNS provider traffic and errors", () => {
     ]);
     expect(proxy.requests.map((r) => [r.method, r.url, r.status, r.headers["content-type"], r.headers["x-api-key"]])).toEqual([
       ["PATCH", "/api/v1/servers/localhost/zones/traffic.test.", 204, "application/json", server.apiKey],
+      ["PUT", "/api/v1/servers/localhost/cache/flush?domain=old.traffic.test.", 200, undefined, server.apiKey],
+      ["PUT", "/api/v1/servers/localhost/cache/flush?domain=host.traffic.test.", 200, undefined, server.apiKey],
     ]);
     expect(proxy.requests[0]!.rawBody).toBe(
       JSON.stringify({
@@ -82,10 +84,26 @@ describe("PowerDNS provider traffic and errors", () => {
   it("splits a plan into PATCHes of maxChangesPerRequest, in order", async () => {
     proxy.requests.length = 0;
     const rrset = (n: number) => ({ name: `c${n}.traffic.test`, type: "A" as const, ttl: 60, records: [`192.0.2.${n}`] });
-    await provider({ maxChangesPerRequest: 2 }).apply("traffic.test", [1, 2, 3].map((n) => ({ kind: "create" as const, after: rrset(n) })));
+    await provider({ maxChangesPerRequest: 2, flushCache: false }).apply("traffic.test", [1, 2, 3].map((n) => ({ kind: "create" as const, after: rrset(n) })));
     expect(proxy.requests.map((r) => (r.body as { rrsets: { name: string }[] }).rrsets.map((s) => s.name))).toEqual([
       ["c1.traffic.test.", "c2.traffic.test."],
       ["c3.traffic.test."],
+    ]);
+  });
+
+  it("flushes the changed names from PowerDNS's caches, or the whole zone for a large batch", async () => {
+    const rrset = (n: number) => ({ name: `f${n}.traffic.test`, type: "A" as const, ttl: 60, records: [`192.0.2.${n}`] });
+    proxy.requests.length = 0;
+    await provider().apply("traffic.test", [1, 2].map((n) => ({ kind: "create" as const, after: rrset(n) })));
+    expect(proxy.requests.filter((r) => r.method === "PUT").map((r) => r.url).sort()).toEqual([
+      "/api/v1/servers/localhost/cache/flush?domain=f1.traffic.test.",
+      "/api/v1/servers/localhost/cache/flush?domain=f2.traffic.test.",
+    ]);
+    proxy.requests.length = 0;
+    await provider().apply("traffic.test", Array.from({ length: 21 }, (_, i) => ({ kind: "create" as const, after: rrset(i + 10) })));
+    expect(proxy.requests.map((r) => [r.method, r.url])).toEqual([
+      ["PATCH", "/api/v1/servers/localhost/zones/traffic.test."],
+      ["PUT", "/api/v1/servers/localhost/cache/flush?domain=traffic.test."],
     ]);
   });
 

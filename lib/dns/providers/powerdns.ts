@@ -15,7 +15,16 @@ export type PowerDnsOptions = {
   /** SOA RNAME for new zones; default hostmaster.<zone>. */
   hostmaster?: string;
   maxChangesPerRequest?: number;
+  /**
+   * Flush PowerDNS's packet/query caches for the changed names after each apply (default true).
+   * A PATCH does not purge them, so without this a changed name keeps answering its old address
+   * for up to cache-ttl seconds (reproduced in bench/pdns-cache-race.ts).
+   */
+  flushCache?: boolean;
 };
+
+/** Above this many changed names one flush of the whole zone replaces per-name flushes. */
+const FLUSH_PER_NAME_MAX = 20;
 
 type PdnsRRset = { name: string; type: string; ttl: number; records: { content: string; disabled: boolean }[] };
 
@@ -81,6 +90,12 @@ export function createPowerDnsProvider(options: PowerDnsOptions): DnsProvider {
       for (let i = 0; i < patches.length; i += maxChanges) {
         await pdnsRequest(http, "PATCH", zonePath(zone), { rrsets: patches.slice(i, i + maxChanges) });
       }
+      if (patches.length === 0 || options.flushCache === false) return;
+      // A flush of a name also purges everything below it, so a large batch flushes the zone once.
+      const names = [...new Set(patches.map((p) => p.name))];
+      const targets = names.length > FLUSH_PER_NAME_MAX ? [absolute(zone)] : names;
+      const flush = `/api/v1/servers/${encodeURIComponent(options.serverId ?? "localhost")}/cache/flush?domain=`;
+      for (const n of targets) await pdnsRequest(http, "PUT", flush + encodeURIComponent(n));
     },
   };
 }
