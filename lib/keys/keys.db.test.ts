@@ -18,7 +18,7 @@ let hostId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  user = await t.db.user.create({ data: { email: "keys@example.test", passwordHash: await hash("a long passphrase"), planId: "free" } });
+  user = await t.db.user.create({ data: { email: "keys@example.test", passwordHash: await hash("a long passphrase"), planId: "free", emailVerifiedAt: new Date() } });
   const zone = await t.db.zone.create({ data: { name: "dyn.test" } });
   hostId = (await t.db.host.create({ data: { zoneId: zone.id, label: "k", fqdn: "k.dyn.test", ownerId: user.id } })).id;
 });

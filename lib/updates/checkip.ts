@@ -1,5 +1,6 @@
 // GET /checkip — the caller's address (TRUSTED_PROXIES-aware, computed by the server entry) in
 // exactly the format of Dyn's checkip, which routers and clients parse; ?format=text|json too.
+import type { Answer } from "./codes";
 import type { RequestInfo } from "./request-info";
 
 /** The Dyn checkip page for `ip`. */
@@ -8,14 +9,12 @@ export function checkipHtml(ip: string): string {
 }
 
 /** Answers /checkip. */
-export function handleCheckip(info: RequestInfo): Response {
+export function handleCheckip(info: RequestInfo): Answer {
   const format = (info.query.get("format") ?? "").toLowerCase();
   const ip = info.sourceIp;
   const [body, type] =
     format === "json" ? [JSON.stringify({ ip }), "application/json"]
     : format === "text" ? [`${ip}\n`, "text/plain; charset=utf-8"]
     : [checkipHtml(ip), "text/html; charset=utf-8"];
-  return new Response(body, {
-    headers: { "content-type": type, "content-length": String(Buffer.byteLength(body)), "cache-control": "no-store" },
-  });
+  return { status: 200, body, headers: { "content-type": type, "cache-control": "no-store" } };
 }

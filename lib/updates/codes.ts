@@ -8,15 +8,10 @@ export function resultLine(code: Dyndns2Code, v4?: string, v6?: string): string 
   return (code === "good" || code === "nochg") && ips ? `${code} ${ips}` : code;
 }
 
-/** A plain-text answer with an explicit Content-Length (ddclient cannot read chunked bodies). */
-export function textAnswer(body: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      "content-type": "text/plain; charset=utf-8",
-      "content-length": String(Buffer.byteLength(body)),
-      "cache-control": "no-store",
-      ...headers,
-    },
-  });
+/** An answer as data; routes.ts writes it (always with Content-Length: ddclient cannot read chunked bodies). */
+export type Answer = { status: number; body: string; headers: Record<string, string> };
+
+/** A plain-text answer. */
+export function textAnswer(body: string, status = 200, headers: Record<string, string> = {}): Answer {
+  return { status, body, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } };
 }

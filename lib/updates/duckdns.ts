@@ -5,7 +5,7 @@
 import { agentVerdict } from "./agent-policy";
 import { spendThrottled } from "./agent-throttle";
 import { authenticate } from "./authenticate";
-import { textAnswer } from "./codes";
+import { textAnswer, type Answer } from "./codes";
 import { parseAddress } from "./ip";
 import type { IpIntent } from "./params";
 import { MAX_HOSTS } from "./params";
@@ -44,7 +44,7 @@ function intentOf(q: URLSearchParams, pathIp: string | undefined): Intent {
 }
 
 /** Answers one DuckDNS request. Never throws. */
-export async function handleDuckDns(info: RequestInfo, path?: DuckPath): Promise<Response> {
+export async function handleDuckDns(info: RequestInfo, path?: DuckPath): Promise<Answer> {
   const token = path?.token ?? info.query.get("token") ?? "";
   const base: EventBase = { protocol: "duckdns", info, params: redactParams(info.query, [token]), principal: null };
   if (path) base.params.path = redactPath(info.path, token);

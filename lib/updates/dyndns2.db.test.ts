@@ -52,8 +52,9 @@ describe("answers", () => {
     expect(await t.db.dnsOutbox.count({ where: { name: "a.dyn.test", type: "A" } })).toBe(1);
     expect((await get("hostname=a.dyn.test&myip=203.0.113.5")).body).toBe("nochg 203.0.113.5");
     expect(await t.db.dnsOutbox.count()).toBe(1);
+    await events(t.db); // lastUpdateAt / lastSeenAt are written with the UpdateEvents, off the response path
     const host = await t.db.host.findUniqueOrThrow({ where: { fqdn: "a.dyn.test" } });
-    expect(host.lastUpdateAt).not.toBeNull();
+    expect([host.lastUpdateAt instanceof Date, host.lastSeenAt instanceof Date]).toEqual([true, true]);
   });
 
   it("myip v4,v6 in either order sets both and echoes v4,v6", async () => {

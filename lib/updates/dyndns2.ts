@@ -5,7 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { agentVerdict } from "./agent-policy";
 import { spendThrottled } from "./agent-throttle";
 import { authenticate } from "./authenticate";
-import { resultLine, textAnswer, type Dyndns2Code } from "./codes";
+import { resultLine, textAnswer, type Answer, type Dyndns2Code } from "./codes";
 import { parseCredentials } from "./credentials";
 import { MAX_HOSTS, parseDyndns2 } from "./params";
 import { recordHosts, recordRequest, type EventBase } from "./record";
@@ -16,7 +16,7 @@ import { runUpdate } from "./run-update";
 export const REALM = 'Basic realm="dynhost"';
 
 /** Answers one dyndns2 request (GET or POST /nic/update, /v3/update). Never throws. */
-export async function handleDyndns2(info: RequestInfo): Promise<Response> {
+export async function handleDyndns2(info: RequestInfo): Promise<Answer> {
   const creds = parseCredentials(info.authorization, info.query);
   const base: EventBase = { protocol: "dyndns2", info, params: redactParams(info.query, creds ? [creds.password] : []), principal: null };
   const once = (code: Dyndns2Code, reason: string | null, status = 200, headers: Record<string, string> = {}) => {

@@ -1,6 +1,6 @@
 // UpdateEvent writer: the answer never waits for it. Rows are queued in memory and written in
-// batches (one INSERT per batch, every 200 ms or 500 rows), together with the hosts' lastSeenAt and
-// the keys' lastUsedAt/lastUsedIp. A failed batch is retried; on a clean shutdown drainUpdateEvents()
+// batches (one INSERT per batch, every 200 ms or 500 rows), together with the hosts' lastSeenAt /
+// lastUpdateAt and the keys' lastUsedAt/lastUsedIp. A failed batch is retried; on a clean shutdown drainUpdateEvents()
 // writes everything, and whatever is still queued when the process exits is spooled to DATA_DIR
 // and written by the next process that uses the same database.
 import { db } from "@/lib/db";
@@ -25,16 +25,29 @@ const BATCH = 500;
 const INTERVAL_MS = 200;
 const MAX_QUEUED = 100_000;
 
-const INSERT_SQL = `
-INSERT INTO "UpdateEvent" ("hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "createdAt")
-SELECT e."hostId", e."fqdn", e."userId", e."keyId", e."protocol", e."sourceIp", e."userAgent", e."params", e."result", e."reason", e."latencyMs", e."createdAt"
-  FROM jsonb_to_recordset($1::jsonb) AS e("hostId" uuid, "fqdn" text, "userId" uuid, "keyId" uuid, "protocol" text, "sourceIp" text,
-       "userAgent" text, "params" jsonb, "result" text, "reason" text, "latencyMs" int, "createdAt" timestamptz)`;
-
-const SEEN_SQL = `UPDATE "Host" SET "lastSeenAt" = now() WHERE "id" = ANY($1::uuid[])`;
-const KEYS_SQL = `
-UPDATE "UpdateKey" k SET "lastUsedAt" = now(), "lastUsedIp" = u.ip
-  FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, ip text) WHERE k."id" = u.id`;
+// One statement per batch: the events, the hosts' lastSeenAt (lastUpdateAt when the records
+// changed), and the keys' lastUsedAt / lastUsedIp (the latest use in the batch).
+const WRITE_SQL = `
+WITH e AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS e("hostId" uuid, "fqdn" text, "userId" uuid, "keyId" uuid, "protocol" text,
+         "sourceIp" text, "userAgent" text, "params" jsonb, "result" text, "reason" text, "latencyMs" int, "createdAt" timestamptz)
+), ins AS (
+  INSERT INTO "UpdateEvent" ("hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "createdAt")
+  SELECT "hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "createdAt" FROM e
+  RETURNING 1
+), seen AS (
+  UPDATE "Host" h SET "lastSeenAt" = now(), "lastUpdateAt" = CASE WHEN s.changed THEN now() ELSE h."lastUpdateAt" END
+    FROM (SELECT "hostId" AS id, bool_or("result" = 'good') AS changed FROM e
+           WHERE "hostId" IS NOT NULL AND "result" <> 'nohost' GROUP BY "hostId") AS s
+   WHERE h."id" = s.id
+  RETURNING 1
+), used AS (
+  UPDATE "UpdateKey" k SET "lastUsedAt" = now(), "lastUsedIp" = u.ip
+    FROM (SELECT DISTINCT ON ("keyId") "keyId" AS id, "sourceIp" AS ip FROM e WHERE "keyId" IS NOT NULL ORDER BY "keyId", "createdAt" DESC) AS u
+   WHERE k."id" = u.id
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM ins)::int AS events, (SELECT count(*) FROM seen)::int AS hosts, (SELECT count(*) FROM used)::int AS keys`;
 
 let queue: UpdateEventRow[] = [];
 let timer: NodeJS.Timeout | undefined;
@@ -86,12 +99,7 @@ async function writeOneByOne(batch: UpdateEventRow[]): Promise<number> {
 }
 
 async function writeBatch(batch: UpdateEventRow[]): Promise<void> {
-  const client = db();
-  await client.$executeRawUnsafe(INSERT_SQL, JSON.stringify(batch));
-  const hosts = [...new Set(batch.filter((e) => e.hostId && e.result !== "nohost").map((e) => e.hostId!))];
-  if (hosts.length) await client.$executeRawUnsafe(SEEN_SQL, hosts);
-  const keys = new Map(batch.filter((e) => e.keyId).map((e) => [e.keyId!, e.sourceIp]));
-  if (keys.size) await client.$executeRawUnsafe(KEYS_SQL, JSON.stringify([...keys].map(([id, ip]) => ({ id, ip }))));
+  await db().$queryRawUnsafe(WRITE_SQL, JSON.stringify(batch));
 }
 
 /** Writes everything queued so far (one batch at a time); failed batches stay queued. */
@@ -99,11 +107,14 @@ export function flushUpdateEvents(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = undefined;
   flushing ??= (async () => {
-    while (queue.length > 0) {
+    const target = queue.length; // events arriving meanwhile wait for the next timer or a full batch
+    let written = 0;
+    while (queue.length > 0 && (written < target || queue.length >= BATCH)) {
       const batch = queue.slice(0, BATCH);
       try {
         await writeBatch(batch);
         queue = queue.slice(batch.length);
+        written += batch.length;
       } catch (err) {
         if (await databaseUp()) {
           // The database works, so this batch itself is bad: keep the rows it accepts one by one.
@@ -118,7 +129,13 @@ export function flushUpdateEvents(): Promise<void> {
         break;
       }
     }
-  })().finally(() => (flushing = undefined));
+  })().finally(() => {
+    flushing = undefined;
+    if (queue.length > 0 && !timer) {
+      timer = setTimeout(() => void flushUpdateEvents(), INTERVAL_MS);
+      timer.unref();
+    }
+  });
   return flushing;
 }
 
