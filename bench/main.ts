@@ -85,7 +85,7 @@ async function main(): Promise<number> {
 
   const machine = machineInfo();
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
-  console.log(`\n${command} — ${machine.date.slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${(machine.memMB / 1024).toFixed(0)} GiB, Node ${machine.node}`);
+  console.log(`\n${command} — ${machine.date.slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${(machine.mem / 1024).toFixed(0)} GiB, Node ${machine.node}`);
   console.log(renderTable(results));
   if (values.json) {
     writeReport(values.json, { machine, command, quick: ctx.quick, results });

@@ -4,7 +4,8 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import type { Result } from "../types";
 
-export type Machine = { cpu: string; cores: number; memMB: number; node: string; os: string; date: string };
+export type Machine = { cpu: string; cores: number; /** Total memory in MiB. */
+  mem: number; node: string; os: string; date: string };
 export type Report = { machine: Machine; command: string; quick: boolean; results: Result[] };
 
 export function machineInfo(now = new Date()): Machine {
@@ -12,7 +13,7 @@ export function machineInfo(now = new Date()): Machine {
   return {
     cpu: cpus[0]?.model.trim() ?? "unknown",
     cores: cpus.length,
-    memMB: Math.round(os.totalmem() / 2 ** 20),
+    mem: Math.round(os.totalmem() / 2 ** 20),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: now.toISOString(),
