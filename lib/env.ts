@@ -53,6 +53,7 @@ const schema = z.object({
   AGENT_THROTTLE_REFILL_S: z.coerce.number().int().min(1).default(60),
   UPDATE_KEY_CACHE_S: z.coerce.number().min(0).default(10),
   UPDATE_PASSWORD_CACHE_S: z.coerce.number().min(0).default(300),
+  UPDATE_EVENTS_FLUSH_MS: z.coerce.number().int().min(1).default(200),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DEV_MAIL_OUTBOX: bool.optional(),
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),

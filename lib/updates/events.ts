@@ -1,9 +1,10 @@
 // UpdateEvent writer: the answer never waits for it. Rows are queued in memory and written in
-// batches (one INSERT per batch, every 200 ms or 500 rows), together with the hosts' lastSeenAt /
+// batches (one statement per batch, every UPDATE_EVENTS_FLUSH_MS (200 ms) or 500 rows), together with the hosts' lastSeenAt /
 // lastUpdateAt and the keys' lastUsedAt/lastUsedIp. A failed batch is retried; on a clean shutdown drainUpdateEvents()
 // writes everything, and whatever is still queued when the process exits is spooled to DATA_DIR
 // and written by the next process that uses the same database.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { spoolOnExit, takeSpooled } from "./events-spool";
 
 export type UpdateEventRow = {
@@ -22,7 +23,7 @@ export type UpdateEventRow = {
 };
 
 const BATCH = 500;
-const INTERVAL_MS = 200;
+const interval = () => env().UPDATE_EVENTS_FLUSH_MS;
 const MAX_QUEUED = 100_000;
 
 // One statement per batch: the events, the hosts' lastSeenAt (lastUpdateAt when the records
@@ -62,6 +63,15 @@ function start(): void {
   spoolOnExit(() => queue);
 }
 
+/** Starts the writer: takes back events spooled by an earlier process and writes them soon. */
+export function startUpdateEvents(): void {
+  start();
+  if (queue.length > 0 && !timer) {
+    timer = setTimeout(() => void flushUpdateEvents(), 1000);
+    timer.unref();
+  }
+}
+
 // PostgreSQL text and jsonb refuse NUL characters and lone surrogates: clean every string.
 const clean = (s: string) => s.toWellFormed().replace(/\u0000/g, "\uFFFD");
 function sanitize(row: UpdateEventRow): UpdateEventRow {
@@ -81,7 +91,7 @@ export function recordUpdateEvent(event: UpdateEventRow): void {
   queue.push(row);
   if (queue.length >= BATCH) void flushUpdateEvents();
   else if (!timer) {
-    timer = setTimeout(() => void flushUpdateEvents(), INTERVAL_MS);
+    timer = setTimeout(() => void flushUpdateEvents(), interval());
     timer.unref();
   }
 }
@@ -132,7 +142,7 @@ export function flushUpdateEvents(): Promise<void> {
   })().finally(() => {
     flushing = undefined;
     if (queue.length > 0 && !timer) {
-      timer = setTimeout(() => void flushUpdateEvents(), INTERVAL_MS);
+      timer = setTimeout(() => void flushUpdateEvents(), interval());
       timer.unref();
     }
   });

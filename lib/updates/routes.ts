@@ -7,6 +7,7 @@ import { handleCheckip } from "./checkip";
 import type { Answer } from "./codes";
 import { handleDuckDns } from "./duckdns";
 import { handleDyndns2 } from "./dyndns2";
+import { startUpdateEvents } from "./events";
 import { requestInfo } from "./request-info";
 
 // Under the Node server the answer is written straight to the socket in one write (measured: the
@@ -24,6 +25,7 @@ function send(c: Context, a: Answer): Response {
 }
 
 export function updateRoutes(): Hono {
+  startUpdateEvents();
   const app = new Hono();
   // GET|POST /nic/update, /v3/update — dyndns2 (Dyn, No-IP, ddclient, inadyn, routers)
   app.on(["GET", "POST"], ["/nic/update", "/nic/update/", "/v3/update", "/v3/update/"], async (c) => send(c, await handleDyndns2(await requestInfo(c))));
