@@ -32,7 +32,11 @@ async function load(): Promise<void> {
 async function currentRules(): Promise<Rule[]> {
   if (Date.now() - loadedAt < REFRESH_MS) return rules;
   loading ??= load()
-    .catch((err: unknown) => console.error(`[updates] agent policy reload failed: ${(err as Error).message}`))
+    .catch((err: unknown) => {
+      // Keep the rules we have (built-in defaults at first) and try again in 5 s.
+      loadedAt = Date.now() - REFRESH_MS + 5000;
+      console.error(`[updates] agent policy reload failed: ${(err as Error).message.trim().split("\n").pop()}`);
+    })
     .finally(() => (loading = undefined));
   if (loadedAt === 0) await loading;
   return rules;

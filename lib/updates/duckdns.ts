@@ -61,6 +61,7 @@ export async function handleDuckDns(info: RequestInfo, path?: DuckPath): Promise
     if (!auth.ok) return ko(auth.reason);
     base.principal = auth.principal;
     if (verdict.action === "THROTTLE") {
+      base.note = verdict.reason;
       const spent = spendThrottled(auth.principal.credential);
       if (!spent.ok) return ko(`throttled:${verdict.reason}`, 429, { "retry-after": String(spent.retryAfter) });
     }

@@ -31,6 +31,7 @@ export async function handleDyndns2(info: RequestInfo): Promise<Answer> {
     if (!auth.ok) return once("badauth", auth.reason);
     base.principal = auth.principal;
     if (verdict.action === "THROTTLE") {
+      base.note = verdict.reason;
       const spent = spendThrottled(auth.principal.credential);
       if (!spent.ok) return once("abuse", `throttled:${verdict.reason}`, 429, { "retry-after": String(spent.retryAfter) });
     }

@@ -99,6 +99,8 @@ describe("User-Agent policy", () => {
     expect((await up("hostname=p1.dyn.test&myip=203.0.113.30", plusKey, { ua: "evilrouter/2.0" })).body).toBe("badagent");
     configure({ UPDATE_HOST_BURST: "0", NOCHG_BLOCK_THRESHOLD: "0", AGENT_THROTTLE_BURST: "2", AGENT_THROTTLE_REFILL_S: "120" });
     for (let i = 0; i < 2; i++) expect((await up("hostname=p1.dyn.test&myip=203.0.113.31", plusKey, { ua: null })).status).toBe(200);
+    const logged = (await events(t.db)).filter((e) => e.userAgent === null).map((e) => [e.result, e.reason]);
+    expect(logged.slice(-2)).toEqual([["good", "agent_missing"], ["nochg", "agent_missing"]]);
     const r = await up("hostname=p1.dyn.test&myip=203.0.113.31", plusKey, { ua: null });
     expect([r.status, r.body]).toEqual([429, "abuse"]);
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(100);

@@ -5,7 +5,14 @@ import { recordUpdateEvent } from "./events";
 import type { RequestInfo } from "./request-info";
 import type { HostOutcome } from "./run-update";
 
-export type EventBase = { protocol: string; info: RequestInfo; params: Record<string, string>; principal: Principal | null };
+export type EventBase = {
+  protocol: string;
+  info: RequestInfo;
+  params: Record<string, string>;
+  principal: Principal | null;
+  /** Why the request was let through under watch (e.g. "agent_missing"), kept as the reason of successful lines. */
+  note?: string | null;
+};
 
 function common(b: EventBase) {
   return {
@@ -29,6 +36,6 @@ export function recordRequest(b: EventBase, result: Dyndns2Code | string, reason
 export function recordHosts(b: EventBase, results: HostOutcome[]): void {
   const c = common(b);
   for (const r of results) {
-    recordUpdateEvent({ ...c, hostId: r.host?.id ?? null, fqdn: r.host?.fqdn ?? r.name.slice(0, 253), result: r.code, reason: r.reason });
+    recordUpdateEvent({ ...c, hostId: r.host?.id ?? null, fqdn: r.host?.fqdn ?? r.name.slice(0, 253), result: r.code, reason: r.reason ?? b.note ?? null });
   }
 }
