@@ -91,7 +91,7 @@ describe("worker process", () => {
   });
 
   it("exits with EX_CONFIG (78, not restarted) and a clear message when the provider settings are missing", async () => {
-    const env = { ...process.env, DATABASE_URL: t.url, DNS_PROVIDER: "powerdns" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.url, DNS_PROVIDER: "powerdns" };
     delete env.PDNS_API_KEY;
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/worker/main.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let text = "";
