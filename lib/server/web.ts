@@ -6,6 +6,7 @@ import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { createMachineRouter, MACHINE_PATH } from "@/lib/api/router";
+import { drainUpdateEvents } from "@/lib/updates/events";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER, clientIp, trustList } from "@/lib/http/client-ip";
 import { EXIT_PORT_IN_USE } from "@/lib/server/exit-codes";
@@ -21,7 +22,8 @@ async function main() {
   const e = env();
   const dev = e.NODE_ENV !== "production";
   const trusted = trustList(e.TRUSTED_PROXIES);
-  const machine = getRequestListener(createMachineRouter().fetch, { overrideGlobalObjects: false });
+  // hostname: old routers send HTTP/1.0 without a Host header, which would otherwise be a 400.
+  const machine = getRequestListener(createMachineRouter().fetch, { overrideGlobalObjects: false, hostname: "localhost" });
   // WEB_PAGES=off: a machine-endpoints-only node (dedicated update servers; protocol tests).
   let handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> = async (_req, res) => {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
@@ -59,10 +61,12 @@ async function main() {
   });
   server.listen(e.PORT, e.HOST, () => console.log(`web ready http://${e.HOST}:${e.PORT} (${dev ? "development" : "production"})`));
 
+  // Stop accepting, then write the UpdateEvents still queued before exiting.
   const stop = () => {
-    server.close(() => process.exit(0));
+    const exit = () => drainUpdateEvents().finally(() => process.exit(0));
+    server.close(() => void exit());
     server.closeAllConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => process.exit(0), 8000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -3,6 +3,7 @@
 // on the same DATA_DIR → one clear sentence; SIGTERM → everything stops, PostgreSQL included.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runningPostmaster } from "@/lib/db/embedded-postgres";
@@ -50,6 +51,19 @@ describe("npm start (supervisor)", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^dynhost is already running \(pid \d+\) with its data in .+: stop it first, or give this copy its own DATA_DIR and PORT\.$/);
   }, 90_000);
+
+  it("answers an HTTP/1.0 request without a Host header (old routers) on the machine endpoints", async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(svc.port, "127.0.0.1", () => s.write("GET /checkip?format=text HTTP/1.0\r\n\r\n"));
+      let b = "";
+      s.on("data", (d) => (b += d));
+      s.on("end", () => resolve(b));
+      s.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(raw).toMatch(/\r\ncontent-length: 10\r\n/i);
+    expect(raw.endsWith("\r\n\r\n127.0.0.1\n")).toBe(true);
+  });
 
   it("survives SIGKILL: the next start is healthy and keeps the data", async () => {
     expect(svc.cli(["zone:add", "kill.test"]).status).toBe(0);
