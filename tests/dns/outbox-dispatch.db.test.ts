@@ -51,7 +51,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 25_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -162,7 +162,7 @@ describe("dispatcher → embedded DNS", () => {
     await write(t.db, zone2, host.id, [{ name: "dave.broken.test", type: "A", ttl: 60, records: ["198.51.100.10"] }]);
     const row = await until("given up", () => t.db.dnsOutbox.findFirst({ where: { zone: "broken.test" } }), (r) => r?.status === "FAILED");
     expect({ attempts: row!.attempts, lastError: row!.lastError }).toEqual({ attempts: 3, lastError: "TypeError: boom" });
-  });
+  }, 60_000);
 
   it("an idle dispatcher polling many times keeps one abort listener (no leak)", async () => {
     const local = new AbortController();
