@@ -16,8 +16,12 @@ export async function loadBulkHosts(bs: BenchService, prefix: string): Promise<B
   );
 }
 
-/** Sets host i's A rrset to `ip(i)` for every host in one transaction; resolves with how many changed. */
-export async function bulkSetA(bs: BenchService, hosts: BulkHost[], ip: (i: number) => string): Promise<number> {
+/**
+ * Sets host i's A rrset to `ip(i)` for every host in one transaction; resolves with how many changed.
+ * `beforeCommit` runs after the writes, inside the transaction: the commit (and so the push to DNS)
+ * waits for it.
+ */
+export async function bulkSetA(bs: BenchService, hosts: BulkHost[], ip: (i: number) => string, beforeCommit?: () => Promise<void>): Promise<number> {
   return bs.db.$transaction(
     async (tx) => {
       let changed = 0;
@@ -25,6 +29,7 @@ export async function bulkSetA(bs: BenchService, hosts: BulkHost[], ip: (i: numb
         const rrsets = [{ name: h.fqdn, type: "A" as RRType, ttl: 60, records: [ip(i)] }];
         changed += (await writeRRsets(tx, { zoneId: h.zoneId, zoneName: h.zoneName, hostId: h.id, rrsets })).changed.length;
       }
+      await beforeCommit?.();
       return changed;
     },
     { timeout: 300_000, maxWait: 60_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDnsperf } from "./dnsperf";
+import { parseDnsperf, rateInside } from "./dnsperf";
 import { answerRate, otherAnswers } from "./load";
 import { parseWrkOutput } from "./wrk";
 
@@ -66,8 +66,21 @@ describe("parseDnsperf", () => {
       lost: 14,
       rcodes: { NOERROR: 99.38, NXDOMAIN: 0.62 },
       avgLatencyMs: 4.28,
-      perSecond: [30123, 29877],
+      perSecond: [30123, 29877, 15000],
+      samples: [
+        { at: 1795631807.811569, qps: 0 },
+        { at: 1795631808.811569, qps: 30123 },
+        { at: 1795631809.811569, qps: 29877 },
+        { at: 1795631810.812, qps: 15000 },
+      ],
     });
+  });
+
+  it("splits per-second rates into inside / wholly outside a window, weighted by overlap", () => {
+    const samples = [10, 11, 12, 13, 14, 15].map((at, i) => ({ at, qps: [100, 100, 40, 60, 100, 100][i]! }));
+    // window [11.5, 13]: half of second 11–12 (40), all of 12–13 (60) → (0.5·40 + 1·60) / 1.5
+    expect(rateInside(samples, 11.5, 13)).toEqual({ inside: (0.5 * 40 + 60) / 1.5, outside: 100 });
+    expect(rateInside(samples, 20, 21)).toEqual({ inside: null, outside: (100 * 4 + 40 + 60) / 6 });
   });
 
   it("fails loudly when the statistics are missing", () => {
