@@ -1,0 +1,65 @@
+"use client";
+// One rrset of the host in the records editor: its values (one per line) and TTL, saved together;
+// a separate button removes the whole rrset. Checked in the browser with the shared schema, then by
+// setRecords on the server (canonical values, plan, CNAME rules).
+import { useMemo } from "react";
+import { ActionButton } from "@/components/forms/action-button";
+import { useValidatedAction } from "@/components/forms/use-validated-action";
+import { TextArea } from "@/components/hosts/form-controls";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { FormState } from "@/lib/validation/form";
+import { recordsSchema, type SettableType } from "@/lib/validation/records";
+import { TYPE_HINTS } from "./type-hints";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+type Props = { hostId: string; type: SettableType; ttl: number; records: string[]; live: boolean; minTtl: number; save: Action; remove: Action };
+
+/** The editor of one existing rrset. */
+export function RRsetForm({ hostId, type, ttl, records, live, minTtl, save, remove }: Props) {
+  const schema = useMemo(() => recordsSchema({ minTtl }), [minTtl]);
+  const { state, formAction, pending, errors, onSubmit } = useValidatedAction(schema, save);
+  const id = `rrset-${type}`;
+  return (
+    <div className="rounded-md border border-zinc-200 p-4">
+      <div className="mb-3 flex items-start justify-between gap-3">
+        <div className="flex items-center gap-3 pt-1.5">
+          <h3 className="font-mono text-sm font-semibold text-zinc-900">{type}</h3>
+          <span className={`text-xs font-medium ${live ? "text-emerald-700" : "text-amber-700"}`}>{live ? "Live in DNS" : "Pending DNS sync"}</span>
+        </div>
+        <ActionButton action={remove} label={`Remove ${type}`} fields={{ hostId, type }} />
+      </div>
+      <form action={formAction} onSubmit={onSubmit} noValidate aria-label={`${type} records`} className="space-y-3">
+        <input type="hidden" name="hostId" value={hostId} />
+        <input type="hidden" name="type" value={type} />
+        {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+        {errors.type ? <Alert tone="error">{errors.type}</Alert> : null}
+        <div className="flex flex-wrap items-start gap-3">
+          <TextArea
+            id={`${id}-values`}
+            name="values"
+            label="Values"
+            rows={Math.min(Math.max(records.length, 1) + 1, 8)}
+            defaultValue={records.join("\n")}
+            placeholder={TYPE_HINTS[type].placeholder}
+            spellCheck={false}
+            error={errors.values}
+            className="min-w-64 flex-1"
+          />
+          <TextField id={`${id}-ttl`} name="ttl" label="TTL (seconds)" inputMode="numeric" defaultValue={String(ttl)} error={errors.ttl} className="w-36" />
+        </div>
+        <div className="flex items-center gap-3">
+          <Button type="submit" pending={pending}>
+            Save {type}
+          </Button>
+          {state.ok && !pending ? (
+            <p role="status" className="text-sm text-zinc-600">
+              {state.message}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// What each record type holds, for placeholders and hints in the records editor.
+import type { SettableType } from "@/lib/validation/records";
+
+export const TYPE_HINTS: Record<SettableType, { placeholder: string; hint: string }> = {
+  A: { placeholder: "203.0.113.7", hint: "IPv4 addresses, one per line (several: round robin)." },
+  AAAA: { placeholder: "2001:db8::7", hint: "IPv6 addresses, one per line (several: round robin)." },
+  TXT: { placeholder: "v=spf1 -all", hint: "One text per line; quote it (\"…\") to write several strings." },
+  MX: { placeholder: "10 mail.example.com.", hint: "Preference and mail server, one per line." },
+  CNAME: { placeholder: "target.example.com.", hint: "One target name. A CNAME cannot sit beside other records." },
+  CAA: { placeholder: '0 issue "letsencrypt.org"', hint: "Flags, tag and value, one per line." },
+  SRV: { placeholder: "10 5 5060 sip.example.com.", hint: "Priority, weight, port and target, one per line." },
+};
