@@ -1,3 +1,4 @@
+import { freeDnsPort } from "./dns-daemon";
 // Start a real PowerDNS Authoritative server (gsqlite3 backend, caches off) on free loopback ports.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,25 +21,8 @@ export type PowerDnsServer = {
 const SCHEMA = "/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql";
 const PDNS = "/usr/sbin/pdns_server";
 
-// A port that is free for TCP and UDP on 127.0.0.1 right now (the OS picks it).
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const srv = net.createServer().once("error", reject);
-      srv.listen(0, "127.0.0.1", () => {
-        const { port } = srv.address() as net.AddressInfo;
-        srv.close(() => resolve(port));
-      });
-    });
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const sock = dgram.createSocket("udp4");
-      sock.once("error", () => resolve(false));
-      sock.bind(port, "127.0.0.1", () => sock.close(() => resolve(true)));
-    });
-    if (udpFree) return port;
-  }
-  throw new Error("no free loopback port found");
-}
+// A port that is free for TCP and UDP on 127.0.0.1 right now (one helper for all test servers).
+export const freePort = freeDnsPort;
 
 // Start pdns_server in a fresh temp dir; resolves once its HTTP API answers. Retries on port races.
 export async function startPowerDns(): Promise<PowerDnsServer> {

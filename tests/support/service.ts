@@ -6,29 +6,12 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import dgram from "node:dgram";
+import { freeDnsPort } from "./dns-daemon";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** A port free for TCP and UDP on 127.0.0.1. */
-export async function freeDualPort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const s = net.createServer();
-      s.once("error", reject);
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const u = dgram.createSocket("udp4");
-      u.once("error", () => resolve(false));
-      u.bind(port, "127.0.0.1", () => u.close(() => resolve(true)));
-    });
-    if (udpFree) return port;
-  }
-}
+export const freeDualPort = freeDnsPort;
 
 export type Service = {
   url: string;
