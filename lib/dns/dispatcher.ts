@@ -5,7 +5,7 @@
 // publishedVersion says what was pushed: no backend reads on this path.
 import type { Db, Tx } from "@/lib/db";
 import { recordBatch, recordPushLatency } from "./metrics";
-import { claimDue, listenOutbox, markFailed, markPublished, markRetry, readState, type CurrentRRset, type OutboxRow } from "./outbox";
+import { claimDue, listenOutbox, markFailed, markPublished, markRetry, nextDueIn, readState, type CurrentRRset, type OutboxRow } from "./outbox";
 import { projectRRsets, type Sinkhole } from "./publish";
 import { DnsError, type Change, type DnsProvider, type RRType } from "./types";
 
@@ -29,7 +29,7 @@ export type DispatcherOptions = {
   log?: (line: string) => void;
 };
 
-export type BatchResult = { claimed: number; applied: number; retried: number; failed: number };
+export type BatchResult = { claimed: number; applied: number; retried: number; failed: number; nextDueMs?: number };
 export type Dispatcher = {
   /** Run a batch now (the caller just committed a change). */
   wake(): void;
@@ -62,7 +62,6 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
   const pausedUntil = new Map<string, number>();
   let wakeRequested = false;
   let busy = false;
-  let retryAt = Infinity; // earliest retry this dispatcher scheduled: wake then, not at the next poll
   let wakeUp: () => void = () => {};
 
   const delayFor = (attempts: number) => Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(attempts, 30)) * (0.5 + Math.random() / 2);
@@ -76,7 +75,11 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
   async function batch(tx: Tx, paused: string[]): Promise<BatchResult> {
     const claimed = await claimDue(tx, batchSize, paused);
     const result: BatchResult = { claimed: claimed.length, applied: 0, retried: 0, failed: 0 };
-    if (claimed.length === 0) return result;
+    if (claimed.length === 0) {
+      // Nothing due: the database says when the next retry is (a stray wake-up must not lose it).
+      result.nextDueMs = await nextDueIn(tx, paused);
+      return result;
+    }
     const { rows, hosts } = await readState(tx, [...new Set(claimed.map((r) => r.name))]);
     const { items, done } = plan(claimed, rows);
     const desired = new Map(projectRRsets(rows, hosts, opts.sinkhole).map((r) => [keyOf(r.name, r.type), r]));
@@ -119,7 +122,6 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
     }
     await markFailed(tx, failed);
     await markRetry(tx, retry);
-    if (retry.length) retryAt = Math.min(retryAt, Date.now() + Math.min(...retry.map((r) => r.delayMs)));
     await markPublished(tx, published, done);
     Object.assign(result, { retried: retry.length, failed: failed.length });
     recordBatch({ applied: result.applied, retryable: retry.length, fatal: failed.length });
@@ -183,8 +185,9 @@ export function startDispatcher(opts: DispatcherOptions): Dispatcher {
           continue;
         }
         await new Promise<void>((resolve) => {
-          const ms = Math.min(result === null ? Math.max(pollMs, 1000) : pollMs, Math.max(0, retryAt - Date.now()));
-          retryAt = Infinity;
+          const now = Date.now();
+          const resume = [...pausedUntil.values()].filter((u) => u > now).map((u) => u - now);
+          const ms = Math.min(result === null ? Math.max(pollMs, 1000) : pollMs, result?.nextDueMs ?? Infinity, ...resume);
           const finish = () => (clearTimeout(timer), opts.signal.removeEventListener("abort", finish), resolve());
           const timer = setTimeout(finish, ms);
           wakeUp = finish;

@@ -33,6 +33,16 @@ export async function claimDue(tx: Tx, limit: number, pausedZones: string[]): Pr
   );
 }
 
+/** Milliseconds until the earliest PENDING row outside the paused zones is due (Infinity if none). */
+export async function nextDueIn(tx: Tx, pausedZones: string[]): Promise<number> {
+  const [row] = await tx.$queryRawUnsafe<{ ms: number | null }[]>(
+    `SELECT (extract(epoch FROM min("nextAttemptAt") - clock_timestamp()) * 1000)::float8 AS ms FROM "DnsOutbox"
+     WHERE "status" = 'PENDING' AND NOT ("zone" = ANY($1::text[]))`,
+    pausedZones,
+  );
+  return row?.ms == null ? Infinity : Math.max(0, Math.ceil(row.ms) + 1);
+}
+
 /**
  * Takes the transaction-scoped publish lock of each name, in one global order (no deadlocks).
  * Whoever holds it reads the current state and pushes it, so an older state can never be pushed

@@ -160,7 +160,12 @@ describe("dispatcher → embedded DNS", () => {
     const zone2 = await seedZone(t.db, "broken.test");
     const host = await seedHost(t.db, zone2, ownerId, "dave");
     await write(t.db, zone2, host.id, [{ name: "dave.broken.test", type: "A", ttl: 60, records: ["198.51.100.10"] }]);
-    const row = await until("given up", () => t.db.dnsOutbox.findFirst({ where: { zone: "broken.test" } }), (r) => r?.status === "FAILED");
+    // A stray wake-up while it waits for the next attempt (a late NOTIFY, another writer) must not
+    // lose the retry (the poll is 60 s here).
+    await until("second attempt", () => t.db.dnsOutbox.findFirst({ where: { zone: "broken.test" } }), (r) => r?.attempts === 2);
+    await new Promise((r) => setTimeout(r, 40)); // past the linger, inside the 50–100 ms backoff
+    dispatcher.wake();
+    const row = await until("given up", () => t.db.dnsOutbox.findFirst({ where: { zone: "broken.test" } }), (r) => r?.status === "FAILED", 5_000);
     expect({ attempts: row!.attempts, lastError: row!.lastError }).toEqual({ attempts: 3, lastError: "TypeError: boom" });
   }, 60_000);
 

@@ -1,7 +1,8 @@
 // UpdateEvents are written off the response path; a clean stop of the whole service right after a
-// burst of updates loses none of them (what the web process could not write is spooled to DATA_DIR
-// at exit and written when it starts again).
-import { readdirSync } from "node:fs";
+// burst of updates loses none of them and writes none twice: the web process drains its queue
+// before it exits, and what it could not write is spooled to DATA_DIR and written at the next start
+// (the spool itself is tested in lib/updates/events.db.test.ts).
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicAuth } from "./fixtures/http";
@@ -31,17 +32,18 @@ describe("clean shutdown", { timeout: 300_000 }, () => {
     expect(answers).toEqual(Array.from({ length: N }, (_, i) => `good 203.0.113.${i + 1}`));
     expect(await f.db.updateEvent.count({ where: { fqdn: { startsWith: "st" } } })).toBe(0);
     await f.svc.stop("SIGTERM");
-    const spool = path.join(f.svc.dataDir, "spool");
-    expect(readdirSync(spool).flatMap((d) => readdirSync(path.join(spool, d))).filter((x) => x.endsWith(".jsonl"))).toHaveLength(1);
     await f.svc.restart();
     const until = Date.now() + 30_000;
     let fqdns: string[] = [];
     while (Date.now() < until) {
       const rows = await f.db.updateEvent.findMany({ where: { fqdn: { startsWith: "st" } }, select: { fqdn: true } });
-      fqdns = [...new Set(rows.map((r) => r.fqdn!))].sort();
-      if (fqdns.length === N) break;
+      fqdns = rows.map((r) => r.fqdn!).sort();
+      if (fqdns.length >= N) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(fqdns).toEqual(Array.from({ length: N }, (_, i) => `st${i}.dyn.test`).sort());
+    const spool = path.join(f.svc.dataDir, "spool");
+    const left = existsSync(spool) ? readdirSync(spool).flatMap((d) => readdirSync(path.join(spool, d))) : [];
+    expect(left).toEqual([]);
   });
 });
