@@ -43,6 +43,7 @@ const schema = z.object({
   SINKHOLE_IPV6: z.string().default("100::1"),
   RECONCILE_INTERVAL_S: z.coerce.number().int().min(0).default(300),
   WEB_PAGES: z.enum(["on", "off"]).default("on"),
+  WEB_HEAP_MB: z.coerce.number().int().min(0).max(65_536).default(256),
   UPDATE_DEFAULT_TTL: z.coerce.number().int().min(1).default(60),
   UPDATE_HOST_BURST: z.coerce.number().int().min(0).default(3),
   UPDATE_HOST_REFILL_S: z.coerce.number().int().min(1).default(60),

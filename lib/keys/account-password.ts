@@ -9,19 +9,25 @@ import type { RRType } from "@/lib/dns/types";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "./principal";
+import { processState } from "@/lib/process-state";
 import { TtlCache } from "./ttl-cache";
 
 const FAILURE_TTL_MS = 60_000;
 const MAX_PARALLEL = 2;
 const MAX_QUEUE = 64;
 
-// A per-process key: the cache lives in this process only, so nothing needs to persist.
-const hmacKey = randomBytes(32);
-const cache = new TtlCache<Principal | null>(() => env().UPDATE_PASSWORD_CACHE_S * 1000);
-const inflight = new Map<string, Promise<Principal | null>>();
-let running = 0;
-const queue: (() => void)[] = [];
-let dummyHash: Promise<string> | undefined;
+// One per process (lib/process-state.ts): the dashboard's password change must reach the update
+// path's cache. The HMAC key is per process: the cache lives in memory only, nothing persists.
+// `generation` moves on every forget, so a check in flight during a password change is not cached.
+const state = processState("account-passwords", () => ({
+  hmacKey: randomBytes(32),
+  cache: new TtlCache<Principal | null>(() => env().UPDATE_PASSWORD_CACHE_S * 1000),
+  inflight: new Map<string, Promise<Principal | null>>(),
+  generation: 0,
+  running: 0,
+  queue: [] as (() => void)[],
+  dummyHash: undefined as Promise<string> | undefined,
+}));
 
 type UserRow = { id: string; passwordHash: string; planId: string; features: string[]; planTypes: RRType[]; minTtl: number };
 
@@ -36,16 +42,16 @@ SELECT u."id", u."passwordHash", p."id" AS "planId", p."features", p."recordType
 // with TOTP (all staff have it) must use an update key, or the password alone would bypass 2FA.
 
 async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) {
-    if (queue.length >= MAX_QUEUE) throw new AppError("UNAVAILABLE", "Too many password checks right now; try again shortly.", { retryAfter: 5 });
-    await new Promise<void>((resolve) => queue.push(resolve));
+  if (state.running >= MAX_PARALLEL) {
+    if (state.queue.length >= MAX_QUEUE) throw new AppError("UNAVAILABLE", "Too many password checks right now; try again shortly.", { retryAfter: 5 });
+    await new Promise<void>((resolve) => state.queue.push(resolve));
   }
-  running++;
+  state.running++;
   try {
     return await fn();
   } finally {
-    running--;
-    queue.shift()?.();
+    state.running--;
+    state.queue.shift()?.();
   }
 }
 
@@ -54,8 +60,8 @@ async function check(client: Db, email: string, password: string): Promise<Princ
   return withSlot(async () => {
     if (!row) {
       // Same cost as a real check, so response time does not reveal which emails have accounts.
-      dummyHash ??= argonHash(randomBytes(16).toString("hex"));
-      await argonVerify(await dummyHash, password).catch(() => false);
+      state.dummyHash ??= argonHash(randomBytes(16).toString("hex"));
+      await argonVerify(await state.dummyHash, password).catch(() => false);
       return null;
     }
     const ok = await argonVerify(row.passwordHash, password).catch(() => false);
@@ -78,15 +84,17 @@ async function check(client: Db, email: string, password: string): Promise<Princ
 /** The principal for an account email + password, or null. Throws UNAVAILABLE when overloaded. */
 export async function verifyAccountPassword(client: Db, email: string, password: string): Promise<Principal | null> {
   if (!email.includes("@") || email.length > 320 || password.length === 0 || password.length > 1024) return null;
-  const id = createHmac("sha256", hmacKey).update(email.toLowerCase()).update("\0").update(password).digest("base64url");
+  const { cache, inflight } = state;
+  const id = createHmac("sha256", state.hmacKey).update(email.toLowerCase()).update("\0").update(password).digest("base64url");
   const hit = cache.get(id);
   if (hit !== undefined) return hit;
   let pending = inflight.get(id);
   if (!pending) {
+    const generation = state.generation;
     pending = check(client, email, password);
     inflight.set(id, pending);
     pending
-      .then((p) => cache.set(id, p, p ? undefined : FAILURE_TTL_MS), () => undefined)
+      .then((p) => generation === state.generation && cache.set(id, p, p ? undefined : FAILURE_TTL_MS), () => undefined)
       .finally(() => inflight.delete(id));
   }
   return pending;
@@ -94,10 +102,14 @@ export async function verifyAccountPassword(client: Db, email: string, password:
 
 /** Forgets remembered passwords of one user (after a password change) in this process. */
 export function forgetAccountPasswords(userId: string): void {
-  cache.deleteWhere((p) => p?.userId === userId);
+  state.generation++;
+  state.cache.deleteWhere((p) => p?.userId === userId);
+  state.inflight.clear();
 }
 
 /** Forgets everything remembered (tests). */
 export function clearPasswordCache(): void {
-  cache.clear();
+  state.generation++;
+  state.cache.clear();
+  state.inflight.clear();
 }

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { cidrList } from "./cidrs";
 import type { Principal } from "./principal";
 import { hashSecret, looksLikeSecret } from "./secret";
+import { processState } from "@/lib/process-state";
 import { TtlCache } from "./ttl-cache";
 
 type KeyRow = {
@@ -28,8 +29,13 @@ SELECT k."id", k."ownerId", k."hostId", k."recordTypes"::text[] AS "recordTypes"
   FROM "UpdateKey" k JOIN "User" u ON u."id" = k."ownerId" JOIN "Plan" p ON p."id" = u."planId"
  WHERE k."secretHash" = $1 AND k."revokedAt" IS NULL`;
 
-const cache = new TtlCache<Principal | null>(() => env().UPDATE_KEY_CACHE_S * 1000);
-const inflight = new Map<string, Promise<Principal | null>>();
+// One per process (see lib/process-state.ts); `generation` moves on every forget, so a lookup that
+// was in flight during a revoke is not cached.
+const state = processState("update-keys", () => ({
+  cache: new TtlCache<Principal | null>(() => env().UPDATE_KEY_CACHE_S * 1000),
+  inflight: new Map<string, Promise<Principal | null>>(),
+  generation: 0,
+}));
 
 function toPrincipal(r: KeyRow): Principal {
   const planTypes = new Set(r.planTypes);
@@ -50,13 +56,17 @@ function toPrincipal(r: KeyRow): Principal {
 export async function verifyUpdateKey(client: Db, secret: string): Promise<Principal | null> {
   if (!looksLikeSecret(secret)) return null;
   const hash = hashSecret(secret);
+  const { cache, inflight } = state;
   let found = cache.get(hash);
   if (found === undefined) {
     let pending = inflight.get(hash);
     if (!pending) {
+      const generation = state.generation;
       pending = client.$queryRawUnsafe<KeyRow[]>(LOOKUP_SQL, hash).then((rows) => (rows[0] ? toPrincipal(rows[0]) : null));
       inflight.set(hash, pending);
-      pending.then((p) => cache.set(hash, p), () => undefined).finally(() => inflight.delete(hash));
+      pending
+        .then((p) => generation === state.generation && cache.set(hash, p), () => undefined)
+        .finally(() => inflight.delete(hash));
     }
     found = await pending;
   }
@@ -66,10 +76,14 @@ export async function verifyUpdateKey(client: Db, secret: string): Promise<Princ
 
 /** Forgets cached lookups of one key (after revoke or scope change) in this process. */
 export function forgetUpdateKey(keyId: string): void {
-  cache.deleteWhere((p) => p?.keyId === keyId);
+  state.generation++;
+  state.cache.deleteWhere((p) => p?.keyId === keyId);
+  state.inflight.clear();
 }
 
 /** Forgets every cached key lookup (tests; plan changes). */
 export function clearUpdateKeyCache(): void {
-  cache.clear();
+  state.generation++;
+  state.cache.clear();
+  state.inflight.clear();
 }

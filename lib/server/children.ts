@@ -13,6 +13,8 @@ export type ChildSpec = {
   ready: RegExp;
   /** Exit codes that mean "configuration problem": no restart. */
   fatalCodes?: number[];
+  /** Extra Node.js options (e.g. a heap limit). */
+  nodeArgs?: string[];
 };
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -34,7 +36,7 @@ export class Supervised {
     return new Promise((resolve, reject) => {
       const { spec } = this;
       const guard = path.join(root, "lib", "server", "orphan-guard.mjs");
-      const child = spawn(process.execPath, ["--import", "tsx", "--import", guard, path.join(root, spec.entry)], {
+      const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), "--import", "tsx", "--import", guard, path.join(root, spec.entry)], {
         cwd: root,
         env: { ...spec.env, DYNHOST_SUPERVISED: "1" },
         stdio: ["pipe", "pipe", "pipe"],

@@ -3,6 +3,7 @@
 // query per request; revoking in this process forgets it at once, other processes within the TTL.
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processState } from "@/lib/process-state";
 import { AppError } from "@/lib/errors";
 import { isApiScope, type ApiScope } from "./scopes";
 import { hashToken, looksLikeToken } from "./secret";
@@ -13,8 +14,11 @@ export type ApiPrincipal = { tokenId: string; userId: string; scopes: ReadonlySe
 type Entry = { principal: ApiPrincipal | null; until: number };
 const MAX_ENTRIES = 50_000;
 const LAST_USED_EVERY_MS = 60_000;
-const cache = new Map<string, Entry>();
-const lastUsedWritten = new Map<string, number>();
+// One per process (lib/process-state.ts): a revoke from the dashboard must reach the API router.
+const { cache, lastUsedWritten } = processState("api-tokens", () => ({
+  cache: new Map<string, Entry>(),
+  lastUsedWritten: new Map<string, number>(),
+}));
 
 function invalid(): AppError {
   return new AppError("UNAUTHENTICATED", "The API token is missing, invalid, revoked or expired.");

@@ -4,14 +4,18 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Principal } from "@/lib/keys/principal";
+import { processState } from "@/lib/process-state";
 import { createClientBlock } from "./client-blocks";
 
 type Count = { n: number; since: number };
 
 const COMMIT_GRACE_MS = 5000;
-const counts = new Map<string, Count>();
-/** Blocks decided here but maybe not yet committed: credential → until (ms). */
-const pendingBlocks = new Map<string, number>();
+// One per process (lib/process-state.ts): lifting a block from the dashboard must reach the update path.
+const { counts, pendingBlocks } = processState("nochg-guard", () => ({
+  counts: new Map<string, Count>(),
+  /** Blocks decided here but maybe not yet committed: credential → until (ms). */
+  pendingBlocks: new Map<string, number>(),
+}));
 
 /** Until when (ms) this process blocks the credential on its own, or 0. */
 export function localBlockUntil(credential: string, now = Date.now()): number {

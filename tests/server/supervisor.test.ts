@@ -2,7 +2,7 @@
 // and web under one supervisor. SIGKILL and start again → healthy and nothing lost; a second start
 // on the same DATA_DIR → one clear sentence; SIGTERM → everything stops, PostgreSQL included.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,6 +43,25 @@ describe("npm start (supervisor)", () => {
     expect(zones.status).toBe(0);
     expect(zones.stdout).toMatch(/^dyn\.test\tSHARED\topen\t0 hosts$/m);
   }, 90_000);
+
+  it("runs the web process with a bounded heap (WEB_HEAP_MB, default 256)", () => {
+    const procs = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return [{ pid: Number(pid), ppid, argv: readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0") }];
+      } catch {
+        return []; // exited meanwhile
+      }
+    });
+    const ours = new Set([svc.process.pid!]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of procs) if (ours.has(p.ppid) && !ours.has(p.pid)) (ours.add(p.pid), (grew = true));
+    }
+    const web = procs.filter((p) => ours.has(p.pid) && p.argv.some((a) => a.endsWith("lib/server/web.ts")));
+    expect(web.map((p) => p.argv.filter((a) => a.startsWith("--max-old-space-size")))).toEqual([["--max-old-space-size=256"]]);
+  });
 
   it("refuses a second start on the same DATA_DIR with one sentence", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "lib/server/main.ts"], { env: svc.env, encoding: "utf8", timeout: 60_000 });
