@@ -1,8 +1,8 @@
-// A bulk change of many hosts' A records in ONE operation through THE write path (writeRRsets per
-// host: version bump + outbox row, one NOTIFY at commit), in one transaction. Until the abuse
+// A bulk change of many hosts' A records in ONE operation through THE write path (writeManyRRsets:
+// one statement for all hosts, version bumps + outbox rows, one NOTIFY at commit), in one transaction. Until the abuse
 // console's bulk suspension exists, this is the bulk operation the services offer.
 import type { RRType } from "@/lib/dns/types";
-import { writeRRsets } from "@/lib/hosts/write-rrsets";
+import { writeManyRRsets } from "@/lib/hosts/write-rrsets";
 import type { BenchService } from "./service";
 
 export type BulkHost = { id: string; fqdn: string; zoneId: string; zoneName: string };
@@ -24,13 +24,10 @@ export async function loadBulkHosts(bs: BenchService, prefix: string): Promise<B
 export async function bulkSetA(bs: BenchService, hosts: BulkHost[], ip: (i: number) => string, beforeCommit?: () => Promise<void>): Promise<number> {
   return bs.db.$transaction(
     async (tx) => {
-      let changed = 0;
-      for (const [i, h] of hosts.entries()) {
-        const rrsets = [{ name: h.fqdn, type: "A" as RRType, ttl: 60, records: [ip(i)] }];
-        changed += (await writeRRsets(tx, { zoneId: h.zoneId, zoneName: h.zoneName, hostId: h.id, rrsets })).changed.length;
-      }
+      const writes = hosts.map((h, i) => ({ zoneId: h.zoneId, zoneName: h.zoneName, hostId: h.id, rrsets: [{ name: h.fqdn, type: "A" as RRType, ttl: 60, records: [ip(i)] }] }));
+      const { changed } = await writeManyRRsets(tx, writes);
       await beforeCommit?.();
-      return changed;
+      return changed.length;
     },
     { timeout: 300_000, maxWait: 60_000 },
   );

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { seedHost, seedUser, seedZone, write } from "./test-fixtures";
-import { OUTBOX_CHANNEL, republishHost, writeRRsets } from "./write-rrsets";
+import { OUTBOX_CHANNEL, republishHost, writeManyRRsets, writeRRsets } from "./write-rrsets";
 
 let t: TestDatabase;
 let zone: { id: string; name: string };
@@ -114,5 +114,39 @@ describe("writeRRsets", () => {
     expect((await rrset("alice.dyn.test", "A"))!.version).toBe(a!.version + 1n);
     const added = (await outbox()).slice(before.length).map((r) => `${r.name} ${r.type} ${r.version}`).sort();
     expect(added).toEqual([`alice.dyn.test A ${a!.version + 1n}`, "alice.dyn.test AAAA 0", "alice.dyn.test TXT 3"]);
+  });
+});
+
+describe("writeManyRRsets", () => {
+  it("writes many hosts in two zones in one statement: each rrset owned by its host, outbox rows in its zone, unchanged skipped, last duplicate wins", async () => {
+    const user = await seedUser(t.db, { planId: "plus" });
+    const other = await seedZone(t.db, "many.test");
+    const hosts = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => seedHost(t.db, i % 2 ? other : zone, user.id, `m${i}`)),
+    );
+    const fqdn = (i: number) => `m${i}.${i % 2 ? "many.test" : "dyn.test"}`;
+    const writes = hosts.map((h, i) => ({
+      zoneId: i % 2 ? other.id : zone.id,
+      zoneName: i % 2 ? "many.test" : "dyn.test",
+      hostId: h.id,
+      rrsets: [{ name: fqdn(i), type: "A" as const, ttl: 60, records: [`198.51.100.${i}`] }],
+    }));
+    const before = (await outbox()).length;
+    const first = await writeManyRRsets(t.db, writes);
+    expect(first.changed).toEqual(hosts.map((_, i) => ({ name: fqdn(i), type: "A", version: 1n })));
+    const queued = (await outbox()).slice(before);
+    expect(queued.map((r) => `${r.zone} ${r.name}`).sort()).toEqual(hosts.map((_, i) => `${i % 2 ? "many.test" : "dyn.test"} ${fqdn(i)}`).sort());
+    expect(await rrset(fqdn(7), "A")).toEqual({ ttl: 60, records: ["198.51.100.7"], version: 1n, hostId: hosts[7]!.id });
+
+    // Again with host 3 changed twice in the same call (the last wins) and everything else unchanged.
+    const again = await writeManyRRsets(t.db, [
+      ...writes,
+      { ...writes[3]!, rrsets: [{ name: fqdn(3), type: "A", ttl: 60, records: ["203.0.113.1"] }] },
+      { ...writes[3]!, rrsets: [{ name: fqdn(3), type: "A", ttl: 60, records: ["203.0.113.2"] }] },
+    ]);
+    expect(again.changed).toEqual([{ name: fqdn(3), type: "A", version: 2n }]);
+    expect(await rrset(fqdn(3), "A")).toEqual({ ttl: 60, records: ["203.0.113.2"], version: 2n, hostId: hosts[3]!.id });
+    expect((await outbox()).length).toBe(before + 51);
+    expect(await writeManyRRsets(t.db, [])).toEqual({ changed: [] });
   });
 });

@@ -19,12 +19,14 @@ export type ChangedRRset = { name: string; type: RRType; version: bigint };
 // backstop (dispatcher.ts).
 const WRITE_SQL = `
 WITH input AS (
-  SELECT i.name, i.type, i.ttl, ARRAY(SELECT jsonb_array_elements_text(i.records)) AS records, e."records" AS old
-  FROM unnest($1::text[], $2::"RRType"[], $3::int[], $4::jsonb[]) AS i(name, type, ttl, records)
+  SELECT i.name, i.type, i.ttl, ARRAY(SELECT jsonb_array_elements_text(i.records)) AS records, e."records" AS old,
+         i.zone_id, i.host_id, i.zone, i.ord
+  FROM unnest($1::text[], $2::"RRType"[], $3::int[], $4::jsonb[], $5::uuid[], $6::uuid[], $7::text[]) WITH ORDINALITY
+         AS i(name, type, ttl, records, zone_id, host_id, zone, ord)
   LEFT JOIN "RRset" e ON e."name" = i.name AND e."type" = i.type
 ), up AS (
   INSERT INTO "RRset" AS r ("zoneId", "hostId", "name", "type", "ttl", "records", "updatedAt")
-  SELECT $5::uuid, $6::uuid, i.name, i.type, i.ttl, i.records, now() FROM input i
+  SELECT i.zone_id, i.host_id, i.name, i.type, i.ttl, i.records, now() FROM input i
   WHERE cardinality(i.records) > 0 OR cardinality(i.old) > 0
   ON CONFLICT ("name", "type") DO UPDATE
     SET "ttl" = EXCLUDED."ttl", "records" = EXCLUDED."records", "hostId" = EXCLUDED."hostId",
@@ -32,19 +34,26 @@ WITH input AS (
   WHERE coalesce(r."records", '{}') <> EXCLUDED."records"
      OR (r."ttl" <> EXCLUDED."ttl" AND cardinality(EXCLUDED."records") > 0)
   RETURNING r."name", r."type", r."version"
+), changed AS (
+  SELECT i.zone, i.ord, up."name", up."type", up."version" FROM up JOIN input i ON i.name = up."name" AND i.type = up."type"
 ), outbox AS (
   INSERT INTO "DnsOutbox" ("zone", "name", "type", "version")
-  SELECT $7, up."name", up."type", up."version" FROM up
+  SELECT zone, "name", "type", "version" FROM changed ORDER BY zone, "name", "type"
 ), notified AS (
-  SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM up LIMIT 1) AS any_change
-  WHERE NOT EXISTS (
-    SELECT 1 FROM (SELECT "status", "nextAttemptAt" FROM "DnsOutbox" WHERE "zone" = $7 ORDER BY "id" DESC LIMIT 1) AS newest
-    WHERE newest."status" = 'PENDING' AND newest."nextAttemptAt" <= now()
+  SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM changed LIMIT 1) AS any_change
+  WHERE EXISTS (
+    SELECT 1 FROM (SELECT DISTINCT zone FROM changed) AS z
+    WHERE NOT EXISTS (
+      SELECT 1 FROM (SELECT "status", "nextAttemptAt" FROM "DnsOutbox" WHERE "zone" = z.zone ORDER BY "id" DESC LIMIT 1) AS newest
+      WHERE newest."status" = 'PENDING' AND newest."nextAttemptAt" <= now()
+    )
   )
 )
-SELECT up."name", up."type"::text AS "type", up."version" FROM up, (SELECT count(*) FROM notified) AS n`;
+SELECT "name", "type"::text AS "type", "version" FROM changed, (SELECT count(*) FROM notified) AS n ORDER BY ord`;
 
 const normalise = (records: string[]) => [...new Set(records)].sort();
+
+export type HostRRsetsWrite = { zoneId: string; zoneName: string; hostId: string | null; rrsets: RRsetWrite[] };
 
 /**
  * writeRRsets — MUST run inside the transaction of the user action that causes it (it is one
@@ -52,22 +61,29 @@ const normalise = (records: string[]) => [...new Set(records)].sort();
  * `records` MUST already be canonical (lib/dns/rdata.ts); they are de-duplicated and sorted here.
  * Unchanged rrsets are skipped (no version bump, no outbox row); an empty `records` deletes.
  */
-export async function writeRRsets(
-  tx: Tx | Db,
-  args: { zoneId: string; zoneName: string; hostId: string | null; rrsets: RRsetWrite[] },
-): Promise<{ changed: ChangedRRset[] }> {
-  if (args.rrsets.length === 0) return { changed: [] };
-  const last = new Map(args.rrsets.map((r) => [`${r.name}\u0000${r.type}`, r]));
-  const input = [...last.values()].map((r) => ({ name: r.name, type: r.type, ttl: r.ttl, records: normalise(r.records) }));
+export async function writeRRsets(tx: Tx | Db, args: HostRRsetsWrite): Promise<{ changed: ChangedRRset[] }> {
+  return writeManyRRsets(tx, [args]);
+}
+
+/**
+ * writeManyRRsets — writeRRsets for many hosts (and zones) in ONE statement: a bulk change of
+ * 10 000 hosts is one round trip, not 10 000. Same rules; when the same name and type appear more
+ * than once, the last one wins.
+ */
+export async function writeManyRRsets(tx: Tx | Db, writes: HostRRsetsWrite[]): Promise<{ changed: ChangedRRset[] }> {
+  const last = new Map<string, { w: HostRRsetsWrite; r: RRsetWrite }>();
+  for (const w of writes) for (const r of w.rrsets) last.set(`${r.name}\u0000${r.type}`, { w, r });
+  if (last.size === 0) return { changed: [] };
+  const input = [...last.values()];
   const rows = await tx.$queryRawUnsafe<{ name: string; type: RRType; version: bigint }[]>(
     WRITE_SQL,
-    input.map((r) => r.name),
-    input.map((r) => r.type),
-    input.map((r) => r.ttl),
-    input.map((r) => JSON.stringify(r.records)),
-    args.zoneId,
-    args.hostId,
-    args.zoneName,
+    input.map(({ r }) => r.name),
+    input.map(({ r }) => r.type),
+    input.map(({ r }) => r.ttl),
+    input.map(({ r }) => JSON.stringify(normalise(r.records))),
+    input.map(({ w }) => w.zoneId),
+    input.map(({ w }) => w.hostId),
+    input.map(({ w }) => w.zoneName),
   );
   return { changed: rows.map((r) => ({ name: r.name, type: r.type, version: BigInt(r.version) })) };
 }
