@@ -85,15 +85,15 @@ describe("setRecords", () => {
   it("canonicalises values, writes once, skips no-op writes and audits changes", async () => {
     const set = (values: string[], ttl?: number) => setRecords({ fqdn: "alice.dyn.test", type: "aaaa", values, ttl, actor: alice, client: t.db });
     expect(await set(["2001:DB8:0::1", "2001:db8::1", "2001:db8::2"])).toEqual({
-      fqdn: "alice.dyn.test", type: "AAAA", ttl: 60, records: ["2001:db8::1", "2001:db8::2"], changed: true,
+      fqdn: "alice.dyn.test", name: "@", owner: "alice.dyn.test", type: "AAAA", ttl: 60, records: ["2001:db8::1", "2001:db8::2"], changed: true,
     });
     expect((await set(["2001:db8::2", "2001:db8::1"])).changed).toBe(false);
     expect((await set(["2001:db8::2", "2001:db8::1"], 300)).changed).toBe(true);
     expect(await outboxFor("alice.dyn.test")).toEqual([{ type: "AAAA", version: 1n }, { type: "AAAA", version: 2n }]);
     const audits = await t.db.auditLog.findMany({ where: { action: "record.set" }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.after)).toEqual([
-      { type: "AAAA", ttl: 60, records: ["2001:db8::1", "2001:db8::2"] },
-      { type: "AAAA", ttl: 300, records: ["2001:db8::1", "2001:db8::2"] },
+      { name: "@", type: "AAAA", ttl: 60, records: ["2001:db8::1", "2001:db8::2"] },
+      { name: "@", type: "AAAA", ttl: 300, records: ["2001:db8::1", "2001:db8::2"] },
     ]);
   });
 

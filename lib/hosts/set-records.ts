@@ -1,11 +1,13 @@
-// Sets one rrset (type) of a host: values canonicalised (rdata.ts), plan limits (record types,
-// minimum TTL), CNAME exclusivity, then written through writeRRsets. An empty value list deletes
-// the rrset. Audited when something changed.
+// Sets one rrset (name, type) of a host: at the host itself ("@"), its wildcard ("*", a plan
+// feature) or its ACME challenge ("_acme-challenge", TXT only). Values canonicalised (rdata.ts),
+// plan limits (record types, minimum TTL), CNAME exclusivity per name, then written through
+// writeRRsets. An empty value list deletes the rrset. Audited when something changed.
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { canonicalRecord, RdataError } from "@/lib/dns/rdata";
 import { RR_TYPES, type RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
+import { RECORD_NAME_MESSAGE, RECORD_NAMES, recordOwner, type RecordName } from "@/lib/validation/record-values";
 import { auditActor, isPrivileged, type Actor } from "./actor";
 import { getHostOrThrow } from "./get-host-or-throw";
 import { writeRRsets } from "./write-rrsets";
@@ -13,8 +15,19 @@ import { writeRRsets } from "./write-rrsets";
 export const MAX_TTL = 86_400;
 export const MAX_VALUES = 50;
 
-export type SetRecordsArgs = { hostId?: string; fqdn?: string; type: string; values: string[]; ttl?: number; actor: Actor; client?: Db };
-export type SetRecordsResult = { fqdn: string; type: RRType; ttl: number; records: string[]; changed: boolean };
+export type SetRecordsArgs = {
+  hostId?: string;
+  fqdn?: string;
+  /** "@" (default: the host), "*" (its wildcard) or "_acme-challenge". */
+  name?: string;
+  type: string;
+  values: string[];
+  ttl?: number;
+  actor: Actor;
+  client?: Db;
+};
+/** `fqdn`: the host; `owner`: the DNS name the rrset sits at. */
+export type SetRecordsResult = { fqdn: string; name: RecordName; owner: string; type: RRType; ttl: number; records: string[]; changed: boolean };
 
 const BLOCKED: Record<string, string> = {
   FROZEN: "This hostname is frozen: its records cannot be changed.",
@@ -33,16 +46,29 @@ function canonicalValues(type: RRType, values: string[]): string[] {
   }
 }
 
-/** setRecords — replaces the host's rrset of `type` with `values` (empty: delete it). */
+function recordName(name: string | undefined): RecordName {
+  const n = name ?? "@";
+  if (!(RECORD_NAMES as readonly string[]).includes(n)) throw new AppError("VALIDATION", RECORD_NAME_MESSAGE, { field: "name" });
+  return n as RecordName;
+}
+
+/** setRecords — replaces the host's rrset of `type` at `name` with `values` (empty: delete it). */
 export async function setRecords(args: SetRecordsArgs): Promise<SetRecordsResult> {
   const client = args.client ?? defaultDb();
+  const name = recordName(args.name);
   const type = args.type.toUpperCase() as RRType;
   if (!RR_TYPES.includes(type) || type === "SOA") throw new AppError("VALIDATION", `${args.type} is not a record type you can set.`, { field: "type" });
+  if (name === "_acme-challenge" && type !== "TXT") throw new AppError("VALIDATION", "Only TXT records can be set at _acme-challenge.", { field: "type" });
   const privileged = isPrivileged(args.actor);
   const found = await getHostOrThrow({ id: args.hostId, fqdn: args.fqdn, userId: privileged ? null : args.actor.userId, client });
   const plan = await client.plan.findFirstOrThrow({ where: { users: { some: { id: found.ownerId } } } });
-  if (!plan.recordTypes.includes(type) && !privileged) {
+  // The plan limits what may be added; removing records it no longer covers (after a downgrade) stays possible.
+  const adding = args.values.length > 0 && !privileged;
+  if (adding && !plan.recordTypes.includes(type)) {
     throw new AppError("PLAN_LIMIT", `Your plan does not include ${type} records.`, { field: "type" });
+  }
+  if (adding && name === "*" && !plan.features.includes("wildcard")) {
+    throw new AppError("PLAN_LIMIT", `Your plan does not include wildcard records (*.${found.fqdn}).`, { field: "name" });
   }
   const records = canonicalValues(type, args.values);
   if (type === "CNAME" && records.length > 1) throw new AppError("VALIDATION", "A name can have only one CNAME target.", { field: "values" });
@@ -52,24 +78,25 @@ export async function setRecords(args: SetRecordsArgs): Promise<SetRecordsResult
     await tx.$queryRawUnsafe(`SELECT 1 AS one FROM "Host" WHERE "id" = $1::uuid FOR UPDATE`, found.id);
     const host = await tx.host.findUniqueOrThrow({ where: { id: found.id }, include: { zone: { select: { id: true, name: true } } } });
     if (host.status !== "ACTIVE" && !privileged) throw new AppError("BLOCKED", BLOCKED[host.status]!);
-    const existing = await tx.rRset.findMany({ where: { name: host.fqdn }, select: { type: true, ttl: true, records: true } });
+    const owner = recordOwner(name, host.fqdn);
+    const existing = await tx.rRset.findMany({ where: { name: owner }, select: { type: true, ttl: true, records: true } });
     const current = existing.find((r) => r.type === type);
     const ttl = args.ttl ?? current?.ttl ?? Math.max(plan.minTtl, 60);
-    if (!Number.isInteger(ttl) || ttl < plan.minTtl || ttl > MAX_TTL) {
+    if (records.length > 0 && (!Number.isInteger(ttl) || ttl < plan.minTtl || ttl > MAX_TTL)) {
       throw new AppError("VALIDATION", `The TTL must be a whole number from ${plan.minTtl} to ${MAX_TTL} seconds.`, { field: "ttl" });
     }
     const others = existing.filter((r) => r.type !== type && r.records.length > 0).map((r) => r.type);
     if (records.length > 0 && type === "CNAME" && others.length > 0) {
-      throw new AppError("VALIDATION", `${host.fqdn} has ${others.sort().join(", ")} records; a CNAME cannot sit beside other records. Remove them first.`, { field: "type" });
+      throw new AppError("VALIDATION", `${owner} has ${others.sort().join(", ")} records; a CNAME cannot sit beside other records. Remove them first.`, { field: "type" });
     }
     if (records.length > 0 && type !== "CNAME" && others.includes("CNAME")) {
-      throw new AppError("VALIDATION", `${host.fqdn} is a CNAME; remove it before adding ${type} records.`, { field: "type" });
+      throw new AppError("VALIDATION", `${owner} is a CNAME; remove it before adding ${type} records.`, { field: "type" });
     }
     const { changed } = await writeRRsets(tx, {
       zoneId: host.zone.id,
       zoneName: host.zone.name,
       hostId: host.id,
-      rrsets: [{ name: host.fqdn, type, ttl, records }],
+      rrsets: [{ name: owner, type, ttl, records }],
     });
     if (changed.length > 0) {
       await writeAudit(tx, {
@@ -77,10 +104,10 @@ export async function setRecords(args: SetRecordsArgs): Promise<SetRecordsResult
         action: "record.set",
         targetType: "Host",
         targetId: host.id,
-        before: current && current.records.length > 0 ? { type, ttl: current.ttl, records: current.records } : null,
-        after: records.length > 0 ? { type, ttl, records } : null,
+        before: current && current.records.length > 0 ? { name, type, ttl: current.ttl, records: current.records } : null,
+        after: records.length > 0 ? { name, type, ttl, records } : null,
       });
     }
-    return { fqdn: host.fqdn, type, ttl, records, changed: changed.length > 0 };
+    return { fqdn: host.fqdn, name, owner, type, ttl, records, changed: changed.length > 0 };
   });
 }

@@ -48,8 +48,15 @@ describe("recordsSchema", () => {
 
   it("splits values into lines and turns the TTL into a number", () => {
     expect(parse({ values: " 192.0.2.1 \n\n198.51.100.2\r\n" })).toEqual({
-      success: true, data: { hostId: HOST, type: "A", ttl: 300, values: ["192.0.2.1", "198.51.100.2"] },
+      success: true, data: { hostId: HOST, name: "@", type: "A", ttl: 300, values: ["192.0.2.1", "198.51.100.2"] },
     });
+    expect(parse({ name: "*", values: "192.0.2.1" }).data?.name).toBe("*");
+  });
+
+  it("takes the names of setRecords: @, * and _acme-challenge (TXT only)", () => {
+    expect(errorsOf(parse({ name: "www", values: "192.0.2.1" }))).toEqual({ name: 'The name must be "@" (the host itself), "*" (its wildcard) or "_acme-challenge".' });
+    expect(errorsOf(parse({ name: "_acme-challenge", values: "192.0.2.1" }))).toEqual({ type: "Only TXT records can be set at _acme-challenge." });
+    expect(parse({ name: "_acme-challenge", type: "TXT", values: "token" }).success).toBe(true);
   });
 
   it("refuses bad values, TTLs and types with the server's messages", () => {

@@ -6,6 +6,21 @@
 export const SETTABLE_RECORD_TYPES = ["A", "AAAA", "TXT", "MX", "CNAME", "CAA", "SRV"] as const;
 export type SettableType = (typeof SETTABLE_RECORD_TYPES)[number];
 
+/** Names inside a host a user may set records at: the host itself, its wildcard, its ACME challenge (TXT only). */
+export const RECORD_NAMES = ["@", "*", "_acme-challenge"] as const;
+export type RecordName = (typeof RECORD_NAMES)[number];
+export const RECORD_NAME_MESSAGE = 'The name must be "@" (the host itself), "*" (its wildcard) or "_acme-challenge".';
+
+/** The DNS name of `name` under the host `fqdn` ("@" → fqdn, "*" → *.fqdn). */
+export function recordOwner(name: RecordName, fqdn: string): string {
+  return name === "@" ? fqdn : `${name}.${fqdn}`;
+}
+
+/** The record name of the DNS name `owner` under `fqdn`, or null when it is none of RECORD_NAMES. */
+export function recordNameOf(owner: string, fqdn: string): RecordName | null {
+  return RECORD_NAMES.find((n) => recordOwner(n, fqdn) === owner) ?? null;
+}
+
 const IPV4 = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
 const NAME = /^(?=.{1,253}\.?$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?$/i;
 

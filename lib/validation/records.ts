@@ -1,11 +1,11 @@
-// The records editor's input: one rrset (type, values one per line, TTL) of a host. Shared by the
+// The records editor's input: one rrset (name, type, values one per line, TTL) of a host. Shared by the
 // form and the server action; setRecords re-checks values (canonical form), the plan's record
 // types and minimum TTL, and CNAME exclusivity. Client-safe.
 import { z } from "zod";
 import { hostIdField } from "./hosts";
-import { recordValueProblem, SETTABLE_RECORD_TYPES } from "./record-values";
+import { RECORD_NAME_MESSAGE, RECORD_NAMES, recordValueProblem, SETTABLE_RECORD_TYPES } from "./record-values";
 
-export { SETTABLE_RECORD_TYPES, type SettableType } from "./record-values";
+export { RECORD_NAMES, SETTABLE_RECORD_TYPES, type RecordName, type SettableType } from "./record-values";
 
 /** lib/hosts/set-records.ts MAX_TTL and MAX_VALUES (a test keeps them equal). */
 export const RECORD_MAX_TTL = 86_400;
@@ -14,6 +14,9 @@ export const RECORD_MAX_VALUES = 50;
 export const ttlMessage = (minTtl: number) => `The TTL must be a whole number from ${minTtl} to ${RECORD_MAX_TTL} seconds.`;
 
 const typeField = z.enum(SETTABLE_RECORD_TYPES, { error: "Choose a record type." });
+/** Where in the host ("@" when the form sends none). */
+const nameField = z.enum(RECORD_NAMES, { error: RECORD_NAME_MESSAGE }).default("@");
+const ACME_TXT_ONLY = "Only TXT records can be set at _acme-challenge.";
 
 /** The lines of a textarea: trimmed, blank lines dropped. */
 export function valueLines(text: string): string[] {
@@ -26,6 +29,7 @@ export function recordsSchema(opts: { minTtl?: number } = {}) {
   return z
     .object({
       hostId: hostIdField,
+      name: nameField,
       type: typeField,
       values: z.string({ error: "Enter at least one value." }).max(200_000, "That is too much text.").transform(valueLines),
       ttl: z
@@ -37,6 +41,7 @@ export function recordsSchema(opts: { minTtl?: number } = {}) {
     })
     .superRefine((v, ctx) => {
       const issue = (message: string) => ctx.addIssue({ code: "custom", path: ["values"], message });
+      if (v.name === "_acme-challenge" && v.type !== "TXT") return ctx.addIssue({ code: "custom", path: ["type"], message: ACME_TXT_ONLY });
       if (v.values.length === 0) return issue("Enter at least one value (or remove these records).");
       if (v.values.length > RECORD_MAX_VALUES) return issue(`At most ${RECORD_MAX_VALUES} values per record type.`);
       if (v.type === "CNAME" && v.values.length > 1) return issue("A name can have only one CNAME target.");
@@ -46,4 +51,4 @@ export function recordsSchema(opts: { minTtl?: number } = {}) {
 }
 
 /** Remove one rrset of a host. */
-export const removeRecordsSchema = z.object({ hostId: hostIdField, type: typeField });
+export const removeRecordsSchema = z.object({ hostId: hostIdField, name: nameField, type: typeField });

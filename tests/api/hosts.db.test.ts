@@ -91,14 +91,14 @@ describe("records", () => {
   it("sets, lists and deletes rrsets through the outbox, with canonical values", async () => {
     const h = await create("rec");
     const put = await api.call("PUT", `/api/v1/hosts/${h.id}/records/A`, { token: alice.token, body: { ttl: 120, records: ["192.0.2.2", "192.0.2.1"] } });
-    expect([put.status, put.body]).toEqual([200, { type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: false }]);
+    expect([put.status, put.body]).toEqual([200, { name: "@", type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: false }]);
     const txt = await api.call("PUT", `/api/v1/hosts/${h.id}/records/TXT`, { token: alice.token, body: { records: ["hello world"] } });
     expect(txt.status).toBe(200);
     const list = await api.call("GET", `/api/v1/hosts/${h.id}/records`, { token: alice.token });
     expect(list.body).toEqual({
       items: [
-        { type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: false },
-        { type: "TXT", ttl: 60, records: ['"hello world"'], live: false },
+        { name: "@", type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: false },
+        { name: "@", type: "TXT", ttl: 60, records: ['"hello world"'], live: false },
       ],
     });
     const outbox = await api.db.dnsOutbox.findMany({ where: { name: "rec.dyn.test" }, orderBy: { id: "asc" }, select: { type: true, version: true } });
@@ -106,7 +106,7 @@ describe("records", () => {
     // Published by a dispatcher: "live" follows publishedVersion.
     await api.db.rRset.update({ where: { name_type: { name: "rec.dyn.test", type: "A" } }, data: { publishedVersion: 1n } });
     expect(((await api.call("GET", `/api/v1/hosts/${h.id}`, { token: alice.token })).body as Host).records[0]).toEqual({
-      type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: true,
+      name: "@", type: "A", ttl: 120, records: ["192.0.2.1", "192.0.2.2"], live: true,
     });
     const del = await api.call("DELETE", `/api/v1/hosts/${h.id}/records/TXT`, { token: alice.token });
     expect(del.status).toBe(204);

@@ -47,6 +47,9 @@ describe("GET /api/v1/openapi.json", () => {
     }
     expect(d.paths["/hosts/{hostId}/keys"]!.post!.description).toBe("Needs a token with the `keys:write` scope.");
     expect(d.paths["/hosts"]!.get!.parameters!.map((x) => `${x.in}:${x.name}`)).toEqual(["query:cursor", "query:limit"]);
+    for (const [m, p] of [["get", "/hosts/{hostId}/records"], ["put", "/hosts/{hostId}/records/{type}"], ["delete", "/hosts/{hostId}/records/{type}"]] as const) {
+      expect(d.paths[p]![m]!.parameters!.filter((x) => x.in === "query").map((x) => x.name), `${m} ${p}`).toEqual(["name"]);
+    }
   });
 
   it("resolves every $ref to a component schema", async () => {

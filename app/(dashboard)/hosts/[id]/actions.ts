@@ -17,19 +17,21 @@ import { recordsSchema, removeRecordsSchema } from "@/lib/validation/records";
 import { ownerActor } from "../owner-actor";
 
 const page = (hostId: string) => `/hosts/${hostId}`;
+/** "A records", "A records at *.alice.dyn.example". */
+const what = (type: string, owner: string, name: string) => (name === "@" ? `${type} records` : `${type} records at ${owner}`);
 
-// POST /hosts/[id] — replace one rrset
-export const saveRecordsAction = userAction(recordsSchema(), async ({ hostId, type, values, ttl }, ctx) => {
-  const r = await setRecords({ hostId, type, values, ttl, actor: ownerActor(ctx) });
+// POST /hosts/[id] — replace one rrset (at the host, its wildcard or its _acme-challenge)
+export const saveRecordsAction = userAction(recordsSchema(), async ({ hostId, name, type, values, ttl }, ctx) => {
+  const r = await setRecords({ hostId, name, type, values, ttl, actor: ownerActor(ctx) });
   revalidatePath(page(hostId));
-  return { ok: true, message: r.changed ? `${type} records saved.` : "Nothing changed." };
+  return { ok: true, message: r.changed ? `${what(type, r.owner, name)} saved.` : "Nothing changed." };
 });
 
 // POST /hosts/[id] — remove one rrset
-export const removeRecordsAction = userAction(removeRecordsSchema, async ({ hostId, type }, ctx) => {
-  await setRecords({ hostId, type, values: [], actor: ownerActor(ctx) });
+export const removeRecordsAction = userAction(removeRecordsSchema, async ({ hostId, name, type }, ctx) => {
+  const r = await setRecords({ hostId, name, type, values: [], actor: ownerActor(ctx) });
   revalidatePath(page(hostId));
-  return { ok: true, message: `${type} records removed.` };
+  return { ok: true, message: `${what(type, r.owner, name)} removed.` };
 });
 
 // POST /hosts/[id] — point the host at the address this request comes from

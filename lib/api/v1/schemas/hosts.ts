@@ -1,6 +1,7 @@
 // OpenAPI schemas of hosts and their records.
 import { z } from "@hono/zod-openapi";
 import { RR_TYPES } from "@/lib/dns/types";
+import { RECORD_NAMES } from "@/lib/validation/record-values";
 import { NextCursor } from "./common";
 
 const date = () => z.string().openapi({ format: "date-time" });
@@ -21,6 +22,7 @@ export const HostPageSchema = z.object({ items: z.array(HostSummarySchema), next
 
 export const RRsetSchema = z
   .object({
+    name: z.enum(RECORD_NAMES).openapi({ description: '"@": the host itself, "*": its wildcard (*.host), "_acme-challenge": its ACME DNS-01 TXT' }),
     type: z.enum(RR_TYPES),
     ttl: z.number().int(),
     records: z.array(z.string()).openapi({ example: ["198.51.100.7"] }),
@@ -54,6 +56,21 @@ export const RecordTypeParams = z.object({
     .enum(SETTABLE_TYPES, { error: `type must be one of ${SETTABLE_TYPES.join(", ")}` })
     .openapi({ param: { name: "type", in: "path" }, example: "A" }),
 });
+
+const recordName = () =>
+  z
+    .enum(RECORD_NAMES, { error: `name must be one of ${RECORD_NAMES.join(", ")}` })
+    .openapi({
+      param: { name: "name", in: "query" },
+      description: 'Where in the host: "@" the host itself (default), "*" its wildcard (a plan feature), "_acme-challenge" (TXT only)',
+      example: "@",
+    });
+
+/** ?name= of the record routes; absent means the host itself ("@"). */
+export const RecordNameQuery = z.object({ name: recordName().default("@") });
+
+/** ?name= of the list: only that name; absent lists every name. */
+export const RecordListQuery = z.object({ name: recordName().optional() });
 
 export const SetRecordsBody = z
   .object({
