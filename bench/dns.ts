@@ -4,6 +4,7 @@
 // the same names goes: a few seconds alone, the commit and the push until every changed name is
 // published, a few seconds alone again. The rate during the push, from dnsperf's per-second counts,
 // may be at most 10 % below the rate alone.
+import os from "node:os";
 import { ipOf } from "@/scripts/seed-hosts";
 import { newIp } from "./bulk";
 import { bulkSetA, loadBulkHosts } from "./support/bulk-change";
@@ -97,7 +98,7 @@ export const dns: Benchmark = {
       rows.push(notMeasured("dns.embedded.qps", "q/s", null, error(embedded)), notMeasured("dns.embedded.during-bulk", "q/s", null, error(embedded)));
     } else {
       const e = embedded.base.queriesPerSecond;
-      const setting = `DNS_WORKERS=${process.env.DNS_WORKERS ?? "1"}; ${describe(embedded.base)}`;
+      const setting = `DNS_WORKERS=${process.env.DNS_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism()))}; ${describe(embedded.base)}`;
       if (pdns) {
         const p = pdns.base.queriesPerSecond;
         const ref = { reference: { name: "PowerDNS", value: p, unit: "q/s" }, ratio: e / p };

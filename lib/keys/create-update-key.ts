@@ -1,8 +1,10 @@
 // createUpdateKey — a new update key for a user (account-wide, or for one of their hosts). The
 // secret is returned once and never stored; only its SHA-256 and a display prefix are kept.
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db";
 import { RR_TYPES, type RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
+import { auditActor, type Actor } from "@/lib/hosts/actor";
 import { canonicalCidr } from "./cidrs";
 import { generateSecret } from "./secret";
 
@@ -15,6 +17,8 @@ export type CreateUpdateKeyInput = {
   recordTypes?: RRType[];
   allowedCidrs?: string[];
   expiresAt?: Date | null;
+  /** Who creates it, for the audit row; default the owner. */
+  actor?: Actor;
 };
 
 export type CreatedUpdateKey = { id: string; prefix: string; secret: string; hostId: string | null; recordTypes: RRType[]; allowedCidrs: string[]; expiresAt: Date | null };
@@ -41,17 +45,27 @@ export async function createUpdateKey(client: Db, input: CreateUpdateKeyInput): 
   const cidrs = [...new Set((input.allowedCidrs ?? []).map(canonicalCidr))];
   const label = (input.label ?? "").trim().slice(0, 100);
   const { secret, secretHash, prefix } = generateSecret();
-  const key = await client.updateKey.create({
-    data: {
-      ownerId: input.ownerId,
-      hostId: input.hostId ?? null,
-      label,
-      secretHash,
-      prefix,
-      recordTypes: types,
-      allowedCidrs: cidrs,
-      expiresAt: input.expiresAt ?? null,
-    },
+  const key = await client.$transaction(async (tx) => {
+    const row = await tx.updateKey.create({
+      data: {
+        ownerId: input.ownerId,
+        hostId: input.hostId ?? null,
+        label,
+        secretHash,
+        prefix,
+        recordTypes: types,
+        allowedCidrs: cidrs,
+        expiresAt: input.expiresAt ?? null,
+      },
+    });
+    await writeAudit(tx, {
+      ...auditActor(input.actor ?? { userId: input.ownerId, role: "USER" }),
+      action: "update_key.create",
+      targetType: "UpdateKey",
+      targetId: row.id,
+      after: { ownerId: row.ownerId, hostId: row.hostId, label, prefix, recordTypes: types, allowedCidrs: cidrs, expiresAt: row.expiresAt?.toISOString() ?? null },
+    });
+    return row;
   });
   return { id: key.id, prefix, secret, hostId: key.hostId, recordTypes: key.recordTypes, allowedCidrs: key.allowedCidrs, expiresAt: key.expiresAt };
 }

@@ -83,6 +83,14 @@ describe("verification", () => {
     await revokeUpdateKey(t.db, { id: k.id, ownerId: user.id });
     expect(await verifyUpdateKey(t.db, k.secret)).toBeNull();
     await expect(revokeUpdateKey(t.db, { id: k.id, ownerId: user.id })).rejects.toThrow("No such key.");
+    const audit = await t.db.auditLog.findMany({ where: { targetId: k.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, actorRole: true, targetType: true, after: true } });
+    expect(audit).toEqual([
+      {
+        action: "update_key.create", actorId: user.id, actorRole: "USER", targetType: "UpdateKey",
+        after: { ownerId: user.id, hostId: null, label: "", prefix: k.prefix, recordTypes: ["A", "TXT"], allowedCidrs: [], expiresAt: null },
+      },
+      { action: "update_key.revoke", actorId: user.id, actorRole: "USER", targetType: "UpdateKey", after: null },
+    ]);
   });
 
   it("caches lookups, including misses", async () => {

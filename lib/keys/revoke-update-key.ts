@@ -1,16 +1,30 @@
 // revokeUpdateKey / listUpdateKeys — the owner's view of their keys (never the secret).
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { auditActor, type Actor } from "@/lib/hosts/actor";
 import { forgetUpdateKey } from "./verify-update-key";
 
 /** Revokes one of the owner's keys; NOT_FOUND for other users' keys (no existence leak). */
-export async function revokeUpdateKey(client: Db, args: { id: string; ownerId: string }): Promise<void> {
-  const { count } = await client.updateKey.updateMany({
-    where: { id: args.id, ownerId: args.ownerId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  forgetUpdateKey(args.id);
-  if (count === 0) throw new AppError("NOT_FOUND", "No such key.");
+export async function revokeUpdateKey(client: Db, args: { id: string; ownerId: string; actor?: Actor }): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(args.id)) throw new AppError("NOT_FOUND", "No such key.");
+  try {
+    await client.$transaction(async (tx) => {
+      const { count } = await tx.updateKey.updateMany({
+        where: { id: args.id, ownerId: args.ownerId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      if (count === 0) throw new AppError("NOT_FOUND", "No such key.");
+      await writeAudit(tx, {
+        ...auditActor(args.actor ?? { userId: args.ownerId, role: "USER" }),
+        action: "update_key.revoke",
+        targetType: "UpdateKey",
+        targetId: args.id,
+      });
+    });
+  } finally {
+    forgetUpdateKey(args.id);
+  }
 }
 
 /** The owner's keys, newest first, revoked ones included (with revokedAt). */

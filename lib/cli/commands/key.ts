@@ -4,6 +4,7 @@ import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand, ParsedArgs } from "@/lib/cli/types";
 import type { RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
+import { CLI_ACTOR } from "@/lib/hosts/actor";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { listUpdateKeys, revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import type { Db } from "@/lib/db";
@@ -48,7 +49,7 @@ export const keyCreate: CliCommand = {
     const types = list(args, "types")?.map((t) => t.toUpperCase() as RRType);
     const expires = typeof args.flags.expires === "string" ? parseExpiry(args.flags.expires) : null;
     const label = typeof args.flags.label === "string" ? args.flags.label : "";
-    const key = await createUpdateKey(ctx.db, { ownerId: owner.id, hostId, recordTypes: types, allowedCidrs: list(args, "cidr"), expiresAt: expires, label });
+    const key = await createUpdateKey(ctx.db, { ownerId: owner.id, hostId, recordTypes: types, allowedCidrs: list(args, "cidr"), expiresAt: expires, label, actor: CLI_ACTOR });
     ctx.out(`created update key ${key.id} (${key.prefix}…) for ${fqdn ?? `every host of ${owner.email}`}`);
     ctx.out(`types ${key.recordTypes.join(",")}; from ${key.allowedCidrs.join(",") || "any address"}; expires ${key.expiresAt?.toISOString() ?? "never"}`);
     ctx.out(`secret: ${key.secret}`);
@@ -81,7 +82,7 @@ export const keyRevoke: CliCommand = {
     const owner = await ownerByEmail(ctx.db, flag(args, "owner"));
     const id = flag(args, "id");
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError("--id must be a key id (see key:list)");
-    await revokeUpdateKey(ctx.db, { id, ownerId: owner.id });
+    await revokeUpdateKey(ctx.db, { id, ownerId: owner.id, actor: CLI_ACTOR });
     ctx.out(`revoked ${id}`);
     return 0;
   },
