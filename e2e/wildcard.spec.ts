@@ -1,37 +1,14 @@
 // Wildcard records on the host page, clicking as a person would: a Plus account adds *.host A
 // records, sees them live, `dig anything.<host>` answers them; edits, server-side errors next to
 // the field, removal. Without JavaScript the same forms work. A free account is told its plan
-// lacks wildcards. Accounts sign up on the free plan; the Plus plan is set in the service's
-// database, as billing would.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// lacks wildcards. Accounts sign up on the free plan; the operator moves them to Plus (user:plan).
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { createHost, digUntil, newUser, uniqueLabel } from "./hosts.helpers";
-
-/** The e2e service's database (as e2e/support/cli.ts finds it). */
-function databaseUrl(): string {
-  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set: run through playwright.config.ts or set E2E_DATABASE_URL");
-  const password = readFileSync(path.join(dir, "pg-password"), "utf8").trim();
-  return `postgresql://dynhost:${encodeURIComponent(password)}@127.0.0.1:${process.env.E2E_PG_PORT}/dynhost`;
-}
-
-async function setPlan(email: string, planId: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    const r = await client.query(`UPDATE "User" SET "planId" = $1 WHERE "email" = $2`, [planId, email]);
-    expect(r.rowCount).toBe(1);
-  } finally {
-    await client.end();
-  }
-}
+import { runCli } from "./support/cli";
 
 async function plusUserWithHost(page: Page, prefix: string): Promise<{ id: string; fqdn: string }> {
   const { email } = await newUser(page, prefix);
-  await setPlan(email, "plus");
+  expect(runCli(["user:plan", "--email", email, "--plan", "plus"])).toBe(`${email}: plan free → plus\n`);
   const label = uniqueLabel(prefix);
   const id = await createHost(page, label);
   return { id, fqdn: `${label}.dyn.test` };

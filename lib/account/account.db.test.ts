@@ -94,7 +94,7 @@ describe("deleteAccount", () => {
     const tombstones = await t.db.tombstone.findMany({ where: { fqdn: { in: ["gone1.dyn.test", "gone2.dyn.test"] } }, orderBy: { fqdn: "asc" } });
     expect(tombstones.map((x) => [x.fqdn, x.reason])).toEqual([["gone1.dyn.test", "deleted"], ["gone2.dyn.test", "deleted"]]);
     const audit = await t.db.auditLog.findMany({ where: { actorId: u.id }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(["host.create", "host.create", "record.set", "host.delete", "host.delete", "user.delete"]);
+    expect(audit.map((a) => a.action)).toEqual(["host.create", "host.create", "record.set", "update_key.create", "host.delete", "host.delete", "user.delete"]);
     const last = await t.db.auditLog.findFirstOrThrow({ where: { action: "user.delete", targetId: u.id } });
     expect(last.before).toEqual({ email: u.email, hosts: ["gone1.dyn.test", "gone2.dyn.test"], updateKeys: 1, apiTokens: 0 });
   });

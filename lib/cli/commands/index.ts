@@ -5,12 +5,13 @@ import { hostCreate } from "@/lib/cli/commands/host";
 import { keyCreate, keyList, keyRevoke } from "@/lib/cli/commands/key";
 import { recordSet } from "@/lib/cli/commands/record";
 import { tokenCreate } from "@/lib/cli/commands/token";
-import { userCreate } from "@/lib/cli/commands/user";
+import { userCreate, userPlan } from "@/lib/cli/commands/user";
 import { zoneAdd, zoneList } from "@/lib/cli/commands/zone";
 import { agentList, agentRemove, agentSet } from "@/lib/updates/agent-cli";
 
 export const COMMANDS: CliCommand[] = [
   userCreate,
+  userPlan,
   zoneAdd,
   zoneList,
   hostCreate,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { uniqueEmail } from "@/tests/support/users";
-import { userCreate } from "@/lib/cli/commands/user";
+import { userCreate, userPlan } from "@/lib/cli/commands/user";
 import { parseArgs, UsageError } from "@/lib/cli/args";
 import { authenticate } from "@/lib/auth/authenticate";
 import { totpAt } from "@/lib/auth/totp";
@@ -14,10 +14,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-async function run(argv: string[]) {
+async function run(argv: string[], command = userCreate) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await userCreate.run(parseArgs(argv), { db: t.db, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await command.run(parseArgs(argv), { db: t.db, out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
 
@@ -55,5 +55,23 @@ describe("user:create", () => {
     expect((role as Error).message).toBe("--role must be one of USER, ABUSE, BILLING, ADMIN");
     const missing = await run(["--password", "a long user passphrase"]).catch((e: unknown) => e);
     expect((missing as Error).message).toBe("--email is required");
+  });
+});
+
+describe("user:plan", () => {
+  it("moves an account to another plan with an audit row; says so when nothing changes; refuses unknown plans and emails", async () => {
+    const email = uniqueEmail("plan");
+    await run(["--email", email, "--password", "a long user passphrase"]);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.planId).toBe("free");
+    expect(await run(["--email", email.toUpperCase(), "--plan", "plus"], userPlan)).toEqual({ code: 0, out: [`${email}: plan free → plus`], err: [] });
+    expect((await t.db.user.findUniqueOrThrow({ where: { email } })).planId).toBe("plus");
+    const audit = await t.db.auditLog.findMany({ where: { action: "user.plan_change", targetId: user.id }, select: { actorId: true, actorRole: true, before: true, after: true } });
+    expect(audit).toEqual([{ actorId: null, actorRole: "system", before: { planId: "free" }, after: { planId: "plus" } }]);
+    expect(await run(["--email", email, "--plan", "plus"], userPlan)).toEqual({ code: 0, out: [`${email} is already on plus`], err: [] });
+    expect(await t.db.auditLog.count({ where: { action: "user.plan_change", targetId: user.id } })).toBe(1);
+    const plans = (await t.db.plan.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id).join(", ");
+    await expect(run(["--email", email, "--plan", "gold"], userPlan)).rejects.toThrow(new UsageError(`--plan must be one of ${plans}`));
+    expect(await run(["--email", "nobody@example.test", "--plan", "free"], userPlan)).toEqual({ code: 1, out: [], err: ["no account with the email nobody@example.test"] });
   });
 });

@@ -1,5 +1,7 @@
 // user:create — an account made by the operator: verified, any role; staff get TOTP by default and
-// the secret is printed once.
+// the secret is printed once. user:plan — moves an account to another plan (audited), until the
+// billing console does it.
+import { writeAudit } from "@/lib/audit/write-audit";
 import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
 import { createUser } from "@/lib/auth/create-user";
@@ -26,6 +28,33 @@ export const userCreate: CliCommand = {
       ctx.out(`totp uri: ${user.totp.uri}`);
       ctx.out("(shown once: add it to an authenticator app now)");
     }
+    return 0;
+  },
+};
+
+export const userPlan: CliCommand = {
+  name: "user:plan",
+  usage: "user:plan --email <e> --plan <id>",
+  summary: "move an account to another plan (audited)",
+  async run(args, ctx) {
+    const email = flag(args, "email").trim().toLowerCase();
+    const planId = flag(args, "plan");
+    const plans = await ctx.db.plan.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+    if (!plans.some((p) => p.id === planId)) throw new UsageError(`--plan must be one of ${plans.map((p) => p.id).join(", ")}`);
+    const before = await ctx.db.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, planId: true } });
+      if (!user) return null;
+      if (user.planId !== planId) {
+        await tx.user.update({ where: { id: user.id }, data: { planId } });
+        await writeAudit(tx, { actorId: null, actorRole: "system", action: "user.plan_change", targetType: "User", targetId: user.id, before: { planId: user.planId }, after: { planId } });
+      }
+      return user.planId;
+    });
+    if (before === null) {
+      ctx.err(`no account with the email ${email}`);
+      return 1;
+    }
+    ctx.out(before === planId ? `${email} is already on ${planId}` : `${email}: plan ${before} → ${planId}`);
     return 0;
   },
 };
