@@ -2,6 +2,7 @@
 // @prisma/adapter-pg to DATABASE_URL — the embedded server's URL when the supervisor started one.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { rememberUrl } from "@/lib/db/prepared";
 import { env } from "@/lib/env";
 
 const globalForDb = globalThis as unknown as { dynhostDb?: Db };
@@ -9,7 +10,9 @@ const globalForDb = globalThis as unknown as { dynhostDb?: Db };
 /** A new client for a given URL (tests use throwaway databases). */
 export function createDb(url: string, poolSize = 10) {
   const adapter = new PrismaPg({ connectionString: url, max: poolSize });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true, totpSecret: true } } });
+  rememberUrl(client, url);
+  return client;
 }
 
 /** The process-wide client for DATABASE_URL. */

@@ -2,6 +2,7 @@
 // abuse) changes rrsets through writeRRsets, so every change gets a version bump and an outbox
 // row in the caller's transaction, and the dispatcher is woken at commit (pg_notify).
 import type { Db, Tx } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import { OUTBOX_CHANNEL } from "@/lib/dns/outbox";
 import type { RRType } from "@/lib/dns/types";
 
@@ -75,8 +76,9 @@ export async function writeManyRRsets(tx: Tx | Db, writes: HostRRsetsWrite[]): P
   for (const w of writes) for (const r of w.rrsets) last.set(`${r.name}\u0000${r.type}`, { w, r });
   if (last.size === 0) return { changed: [] };
   const input = [...last.values()];
-  const rows = await tx.$queryRawUnsafe<{ name: string; type: RRType; version: bigint }[]>(
-    WRITE_SQL,
+  // Outside a transaction this is a prepared statement (lib/db/prepared.ts): the update path's
+  // one-host changes skip PostgreSQL's parse and plan.
+  const rows = await preparedQuery<{ name: string; type: RRType; version: bigint | string }>(tx, "dynhost_write_rrsets", WRITE_SQL, [
     input.map(({ r }) => r.name),
     input.map(({ r }) => r.type),
     input.map(({ r }) => r.ttl),
@@ -84,7 +86,7 @@ export async function writeManyRRsets(tx: Tx | Db, writes: HostRRsetsWrite[]): P
     input.map(({ w }) => w.zoneId),
     input.map(({ w }) => w.hostId),
     input.map(({ w }) => w.zoneName),
-  );
+  ]);
   return { changed: rows.map((r) => ({ name: r.name, type: r.type, version: BigInt(r.version) })) };
 }
 

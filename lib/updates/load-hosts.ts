@@ -4,6 +4,7 @@
 // query on the next turn of the event loop; under load, lookups that arrive while queries are in
 // flight share the next one, so the database sees one round trip for many requests.
 import type { Db } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import type { HostStatus } from "@/lib/dns/publish";
 import type { RRset } from "@/lib/dns/types";
 
@@ -78,7 +79,7 @@ async function flush(client: Db, q: Queue): Promise<void> {
   const pairs = batch.flatMap((p) => (p.labels ?? []).map((l) => [p.ownerId, l] as const));
   const credentials = [...new Set(batch.map((p) => p.credential))];
   try {
-    const [row] = await client.$queryRawUnsafe<Row[]>(SQL, fqdns, pairs.map((x) => x[0]), pairs.map((x) => x[1]), credentials);
+    const [row] = await preparedQuery<Row>(client, "dynhost_load_hosts", SQL, [fqdns, pairs.map((x) => x[0]), pairs.map((x) => x[1]), credentials]);
     const hosts = parse(row?.hosts ?? null) ?? [];
     const blocks = parse(row?.blocks ?? null) ?? {};
     for (const p of batch) p.resolve(pick(p, hosts, blocks[p.credential]));
