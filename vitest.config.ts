@@ -8,7 +8,7 @@ const shared = {
   hookTimeout: 120_000,
   pool: "forks" as const,
 };
-const all = ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"];
+const all = ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"];
 const dbTests = ["lib/**/*.db.test.ts", "tests/**/*.db.test.ts"];
 
 export default defineConfig({

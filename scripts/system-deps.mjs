@@ -13,6 +13,7 @@ export const SYSTEM_DEPS = [
   { bin: "/usr/sbin/knotd", pkg: "knot", for: "Knot backend" },
   { bin: "/usr/bin/ddclient", alt: "/usr/sbin/ddclient", pkg: "ddclient", for: "real update client" },
   { bin: "/usr/sbin/inadyn", alt: "/usr/bin/inadyn", pkg: "inadyn", for: "real update client" },
+  { bin: "/usr/bin/wrk", pkg: "wrk", for: "benchmark harness tests" },
 ];
 
 export const BENCH_DEPS = [
