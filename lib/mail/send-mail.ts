@@ -1,7 +1,7 @@
 // Outgoing mail. Every message is recorded in MailMessage; with SMTP_URL it is delivered through
 // nodemailer, otherwise it stays in the dev outbox (readable at /dev/mail).
 import nodemailer, { type Transporter } from "nodemailer";
-import { db, type Db } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { devMailOutboxEnabled, env } from "@/lib/env";
 
 export type Mail = {
@@ -38,7 +38,7 @@ function redact(s: string | undefined, secrets: string[]): string | undefined {
  * recorded on the row and logged, never thrown: callers' answers MUST NOT depend on it (no account
  * enumeration through errors).
  */
-export async function sendMail(mail: Mail, client: Db = db()): Promise<SendResult> {
+export async function sendMail(mail: Mail, client: Db | Tx = db()): Promise<SendResult> {
   const keepSecrets = devMailOutboxEnabled();
   const secrets = keepSecrets ? [] : (mail.secrets ?? []);
   const row = await client.mailMessage.create({

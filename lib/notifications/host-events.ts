@@ -1,28 +1,50 @@
-// Ready-made notifications for host events, so every feature reports them the same way:
-// the update protocols call notifyIpChanged, status changes (liveness, abuse, billing holds)
-// call notifyHostStatusChanged.
-import type { Db } from "@/lib/db";
+// Ready-made notifications for host events, so every feature reports them the same way: the
+// update protocols' changes and refusals reach notifyAddressesChanged / notifyUpdateFailed through
+// the NotificationQueue (notify-queued.ts); status changes (liveness, abuse, billing holds) call
+// notifyHostStatusChanged.
+import type { Db, Tx } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import type { EmailEvent } from "./events";
 import { notifyUser } from "./notify-user";
 
+export type AddressChange = { type: "A" | "AAAA"; before: string[]; after: string[] };
+
+/**
+ * A host's addresses changed: one mail ("ip_changed") listing every change, and one webhook
+ * event "host.ip_changed" per record type.
+ */
+export async function notifyAddressesChanged(
+  client: Db | Tx,
+  args: { userId: string; hostId: string; fqdn: string; changes: AddressChange[]; sourceIp?: string; now?: Date },
+) {
+  const list = (v: string[]) => v.join(", ") || "(none)";
+  const lines = args.changes.map((c) => `The ${c.type} records of ${args.fqdn} changed from ${list(c.before)} to ${list(c.after)}.`);
+  const now = args.changes.map((c) => list(c.after)).join(" and ");
+  const mail = {
+    event: "ip_changed" as const,
+    subject: `${args.fqdn} now points to ${now}`,
+    text: `${lines.join("\n")}${args.sourceIp ? `\n(update from ${args.sourceIp})` : ""}\n\nHost: ${publicUrl()}/hosts/${args.hostId}\nChoose which mails you get: ${publicUrl()}/account/notifications\n`,
+  };
+  let result = { mailed: false, webhooks: 0 };
+  for (const [i, c] of args.changes.entries()) {
+    const r = await notifyUser(client, {
+      userId: args.userId,
+      now: args.now,
+      email: i === 0 ? mail : undefined,
+      webhook: { event: "host.ip_changed", data: { hostId: args.hostId, fqdn: args.fqdn, type: c.type, before: c.before, after: c.after } },
+    });
+    result = { mailed: result.mailed || r.mailed, webhooks: result.webhooks + r.webhooks };
+  }
+  return result;
+}
+
 /** A host's published address changed (mail "ip_changed", webhook "host.ip_changed"). */
 export async function notifyIpChanged(
-  client: Db,
+  client: Db | Tx,
   args: { userId: string; hostId: string; fqdn: string; type: "A" | "AAAA"; before: string[]; after: string[]; sourceIp?: string; now?: Date },
 ) {
-  const was = args.before.join(", ") || "(none)";
-  const now = args.after.join(", ") || "(none)";
-  return notifyUser(client, {
-    userId: args.userId,
-    now: args.now,
-    email: {
-      event: "ip_changed",
-      subject: `${args.fqdn} now points to ${now}`,
-      text: `The ${args.type} records of ${args.fqdn} changed from ${was} to ${now}${args.sourceIp ? ` (update from ${args.sourceIp})` : ""}.\n\nHost: ${publicUrl()}/hosts/${args.hostId}\nChoose which mails you get: ${publicUrl()}/account/notifications\n`,
-    },
-    webhook: { event: "host.ip_changed", data: { hostId: args.hostId, fqdn: args.fqdn, type: args.type, before: args.before, after: args.after } },
-  });
+  const { type, before, after, ...rest } = args;
+  return notifyAddressesChanged(client, { ...rest, changes: [{ type, before, after }] });
 }
 
 /**
@@ -30,7 +52,7 @@ export async function notifyIpChanged(
  * liveness, abuse_action for staff actions, billing for billing holds); no mail when omitted.
  */
 export async function notifyHostStatusChanged(
-  client: Db,
+  client: Db | Tx,
   args: {
     userId: string; hostId: string; fqdn: string; from: string; to: string; reason?: string | null;
     mailEvent?: EmailEvent; subject?: string; text?: string; now?: Date;
@@ -54,7 +76,7 @@ const lastFailureMail = new Map<string, number>();
 
 /** An update was refused (badauth on a key, abuse, nohost for an expired host…): mail "update_failed". */
 export async function notifyUpdateFailed(
-  client: Db,
+  client: Db | Tx,
   args: { userId: string; fqdn: string; result: string; reason: string; sourceIp?: string; now?: Date },
 ) {
   const now = (args.now ?? new Date()).getTime();
@@ -73,7 +95,7 @@ export async function notifyUpdateFailed(
 }
 
 /** An update client was blocked after a storm of unchanged updates: mail "blocked". */
-export async function notifyClientBlocked(client: Db, args: { userId: string; credential: string; until: Date; reason: string }) {
+export async function notifyClientBlocked(client: Db | Tx, args: { userId: string; credential: string; until: Date; reason: string }) {
   return notifyUser(client, {
     userId: args.userId,
     email: {

@@ -1,7 +1,7 @@
 // notifyUser — THE entry point for telling a user about something: mails it when they opted in to
 // the event, and queues a signed webhook delivery for each subscribed endpoint. Callers on a hot
 // path (the update protocols) MUST call it after their commit and not wait for it.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
 import { enqueueWebhookEvent } from "./enqueue-webhook-event";
 import type { EmailEvent, WebhookEvent } from "./events";
@@ -17,7 +17,7 @@ export type Notification = {
 };
 
 /** Returns whether a mail was recorded and how many webhook deliveries were queued. Never throws for mail delivery. */
-export async function notifyUser(client: Db, n: Notification): Promise<{ mailed: boolean; webhooks: number }> {
+export async function notifyUser(client: Db | Tx, n: Notification): Promise<{ mailed: boolean; webhooks: number }> {
   let mailed = false;
   if (n.email && (await wantsEmail(client, { userId: n.userId, event: n.email.event }))) {
     const user = await client.user.findUnique({ where: { id: n.userId }, select: { email: true } });

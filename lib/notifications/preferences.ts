@@ -1,5 +1,5 @@
 // getNotificationPreferences / setNotificationPreferences — which events a user gets by mail.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { EMAIL_EVENTS, EMAIL_EVENT_NAMES, isEmailEvent, type EmailEvent } from "./events";
 
@@ -33,7 +33,7 @@ export async function setNotificationPreferences(
 }
 
 /** Whether the user wants this event by mail (one indexed read). */
-export async function wantsEmail(client: Db, args: { userId: string; event: EmailEvent }): Promise<boolean> {
+export async function wantsEmail(client: Db | Tx, args: { userId: string; event: EmailEvent }): Promise<boolean> {
   const row = await client.notificationPreference.findUnique({
     where: { userId_event: { userId: args.userId, event: args.event } },
     select: { email: true },

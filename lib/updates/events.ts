@@ -5,7 +5,9 @@
 // and written by the next process that uses the same database.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { EMAIL_EVENTS, type EmailEvent } from "@/lib/notifications/events";
 import { spoolOnExit, takeSpooled } from "./events-spool";
+import type { AddressChange } from "./run-update";
 
 export type UpdateEventRow = {
   hostId: string | null;
@@ -19,6 +21,8 @@ export type UpdateEventRow = {
   result: string;
   reason: string | null;
   latencyMs: number;
+  /** What a "good" update changed (A/AAAA at the host). */
+  changes?: AddressChange[];
   createdAt: string;
 };
 
@@ -26,15 +30,25 @@ const BATCH = 500;
 const interval = () => env().UPDATE_EVENTS_FLUSH_MS;
 const MAX_QUEUED = 100_000;
 
+// A user's mail preference for `event`, as SQL on the batch row `e` (the default when they never chose).
+function wantsMailSql(event: EmailEvent): string {
+  const chosen = `FROM "NotificationPreference" p WHERE p."userId" = e."userId" AND p."event" = '${event}'`;
+  return EMAIL_EVENTS[event].default ? `NOT EXISTS (SELECT 1 ${chosen} AND NOT p."email")` : `EXISTS (SELECT 1 ${chosen} AND p."email")`;
+}
+
+/** Results that tell the owner their client's update was refused (our own failures, 911, are not theirs). */
+export const FAILED_UPDATE_RESULTS = ["abuse", "nohost", "!donator", "notfqdn", "badagent", "dnserr"];
+
 // One statement per batch: the events, the hosts' lastSeenAt (lastUpdateAt when the records
-// changed), and the keys' lastUsedAt / lastUsedIp (the latest use in the batch).
+// changed), the keys' lastUsedAt / lastUsedIp (the latest use in the batch), and the notifications
+// owed (NotificationQueue) — only for users who want them, so most updates queue nothing.
 const WRITE_SQL = `
 WITH e AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS e("hostId" uuid, "fqdn" text, "userId" uuid, "keyId" uuid, "protocol" text,
-         "sourceIp" text, "userAgent" text, "params" jsonb, "result" text, "reason" text, "latencyMs" int, "createdAt" timestamptz)
+         "sourceIp" text, "userAgent" text, "params" jsonb, "result" text, "reason" text, "latencyMs" int, "changes" jsonb, "createdAt" timestamptz)
 ), ins AS (
-  INSERT INTO "UpdateEvent" ("hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "createdAt")
-  SELECT "hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "createdAt" FROM e
+  INSERT INTO "UpdateEvent" ("hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "changes", "createdAt")
+  SELECT "hostId", "fqdn", "userId", "keyId", "protocol", "sourceIp", "userAgent", "params", "result", "reason", "latencyMs", "changes", "createdAt" FROM e
   RETURNING 1
 ), seen AS (
   UPDATE "Host" h SET "lastSeenAt" = now(), "lastUpdateAt" = CASE WHEN s.changed THEN now() ELSE h."lastUpdateAt" END
@@ -47,8 +61,22 @@ WITH e AS (
     FROM (SELECT DISTINCT ON ("keyId") "keyId" AS id, "sourceIp" AS ip FROM e WHERE "keyId" IS NOT NULL ORDER BY "keyId", "createdAt" DESC) AS u
    WHERE k."id" = u.id
   RETURNING 1
+), owed AS (
+  INSERT INTO "NotificationQueue" ("userId", "kind", "payload")
+  SELECT e."userId", CASE WHEN e."result" = 'good' THEN 'ip_changed' ELSE 'update_failed' END,
+         jsonb_build_object('hostId', e."hostId", 'fqdn', e."fqdn", 'result', e."result", 'reason', e."reason",
+                            'sourceIp', e."sourceIp", 'changes', e."changes", 'at', e."createdAt")
+    FROM e
+   WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL
+     AND ((e."result" = 'good' AND jsonb_array_length(coalesce(e."changes", '[]'::jsonb)) > 0
+           AND (${wantsMailSql("ip_changed")}
+                OR EXISTS (SELECT 1 FROM "Webhook" w WHERE w."userId" = e."userId" AND w."active" AND 'host.ip_changed' = ANY(w."events"))))
+       OR (e."result" = ANY(ARRAY[${FAILED_UPDATE_RESULTS.map((r) => `'${r}'`).join(", ")}]) AND ${wantsMailSql("update_failed")}))
+   ORDER BY e."createdAt"
+  RETURNING 1
 )
-SELECT (SELECT count(*) FROM ins)::int AS events, (SELECT count(*) FROM seen)::int AS hosts, (SELECT count(*) FROM used)::int AS keys`;
+SELECT (SELECT count(*) FROM ins)::int AS events, (SELECT count(*) FROM seen)::int AS hosts, (SELECT count(*) FROM used)::int AS keys,
+       (SELECT count(*) FROM owed)::int AS owed`;
 
 let queue: UpdateEventRow[] = [];
 let timer: NodeJS.Timeout | undefined;

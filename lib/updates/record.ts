@@ -36,6 +36,7 @@ export function recordRequest(b: EventBase, result: Dyndns2Code | string, reason
 export function recordHosts(b: EventBase, results: HostOutcome[]): void {
   const c = common(b);
   for (const r of results) {
-    recordUpdateEvent({ ...c, hostId: r.host?.id ?? null, fqdn: r.host?.fqdn ?? r.name.slice(0, 253), result: r.code, reason: r.reason ?? b.note ?? null });
+    const changes = r.code === "good" && r.changes?.length ? { changes: r.changes } : {};
+    recordUpdateEvent({ ...c, hostId: r.host?.id ?? null, fqdn: r.host?.fqdn ?? r.name.slice(0, 253), result: r.code, reason: r.reason ?? b.note ?? null, ...changes });
   }
 }

@@ -13,7 +13,11 @@ import { localBlockUntil, noteChange, noteNochg } from "./nochg-guard";
 import { planHostUpdate, type UpdateIntent } from "./plan-update";
 import { TokenBuckets } from "./rate-limit";
 
-export type HostOutcome = { name: string; host: HostState | null; code: Dyndns2Code; reason: string | null; v4?: string; v6?: string };
+/** An address rrset a "good" update changed at the host itself (for history and ip_changed notifications). */
+export type AddressChange = { type: "A" | "AAAA"; before: string[]; after: string[] };
+export type HostOutcome = {
+  name: string; host: HostState | null; code: Dyndns2Code; reason: string | null; v4?: string; v6?: string; changes?: AddressChange[];
+};
 export type UpdateOutcome = { results: HostOutcome[]; status: 200 | 429; retryAfter?: number };
 
 export type UpdateRequest = {
@@ -122,6 +126,7 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateOutcome> {
       if (r.code !== "nochg" || !r.host || !changed.has(r.host.id) || counted.has(r.host.id)) continue;
       counted.add(r.host.id);
       r.code = "good";
+      r.changes = addressChanges(r.host, writes.find((w) => w.host.id === r.host!.id)!.rrsets);
       hostBuckets.take(r.host.id);
     }
   }
@@ -131,6 +136,18 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateOutcome> {
   else if (codes.length > 0 && codes.every((c) => c === "nochg")) noteNochg(p, { sourceIp: req.sourceIp, userAgent: req.userAgent });
   const allLimited = results.length > 0 && results.every((r) => r.reason === "rate_limited");
   return { results, status: allLimited ? 429 : 200, ...(retryAfter ? { retryAfter } : {}) };
+}
+
+function addressChanges(host: HostState, written: HostWrite["rrsets"]): AddressChange[] {
+  const out: AddressChange[] = [];
+  for (const type of ["A", "AAAA"] as const) {
+    const w = written.find((r) => r.name === host.fqdn && r.type === type);
+    if (!w) continue;
+    const before = [...(host.rrsets.find((r) => r.name === host.fqdn && r.type === type)?.records ?? [])].sort();
+    const after = [...new Set(w.records)].sort();
+    if (before.join() !== after.join()) out.push({ type, before, after });
+  }
+  return out;
 }
 
 /** Forget every host's rate-limit state (tests). */
