@@ -36,7 +36,8 @@ async function account(label: string, prefs: Record<string, boolean>, webhookEve
 
 const queued = async (userId: string) => {
   await drainUpdateEvents();
-  return t.db.notificationQueue.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { kind: true, payload: true } });
+  const rows = await t.db.notificationQueue.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { kind: true, payload: true } });
+  return rows.map((r) => ({ kind: r.kind, payload: r.payload as Record<string, unknown> }));
 };
 
 describe("update notifications", () => {
