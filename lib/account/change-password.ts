@@ -2,6 +2,7 @@
 // every other browser signed out (this one stays), remembered update passwords forgotten, and the
 // user told by mail. Audited.
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { publicUrl } from "@/lib/env";
@@ -26,6 +27,7 @@ export async function changePassword(
       actorId: args.userId, actorRole: "USER", ip: args.ip,
       action: "user.password_change", targetType: "User", targetId: args.userId, after: { otherSessionsRevoked: count },
     });
+    await notifyInvalidation(tx, { k: "user", id: args.userId });
     return count;
   });
   forgetAccountPasswords(args.userId);

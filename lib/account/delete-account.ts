@@ -3,6 +3,7 @@
 // sessions, keys, tokens and webhooks (cascade). The audit log keeps the history (it references
 // users by id, without a foreign key), including one "user.delete" row.
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isStaff } from "@/lib/auth/roles";
@@ -40,6 +41,7 @@ export async function deleteAccount(client: Db, args: { userId: string; password
       before: { email, hosts: hosts.map((h) => h.fqdn), updateKeys: keys.length, apiTokens: tokens.length },
     });
     await tx.user.delete({ where: { id: args.userId } });
+    await notifyInvalidation(tx, { k: "user", id: args.userId }); // its keys, tokens and password everywhere
   });
   for (const k of keys) forgetUpdateKey(k.id);
   for (const t of tokens) forgetApiToken(t.id);

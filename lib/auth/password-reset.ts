@@ -1,9 +1,11 @@
 // Password reset by a one-time link. Asking never reveals whether an account exists; using the link
 // sets the password, confirms the address and signs out every browser.
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
+import { forgetAccountPasswords } from "@/lib/keys/account-password";
 import { consumeAuthToken, issueAuthToken } from "@/lib/auth/tokens";
 import { withinMailBudget } from "@/lib/mail/mail-budget";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -28,7 +30,7 @@ export async function resetPassword(
   args: { token: string; password: string; ip?: string },
 ): Promise<{ email: string }> {
   const passwordHash = await hashPassword(args.password);
-  const email = await client.$transaction(async (tx) => {
+  const { email, userId } = await client.$transaction(async (tx) => {
     const { userId } = await consumeAuthToken(tx, { token: args.token, kind: "RESET_PASSWORD" });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
     await tx.user.update({
@@ -45,8 +47,10 @@ export async function resetPassword(
       after: { sessionsRevoked: revoked },
       ip: args.ip ?? null,
     });
-    return user.email;
+    await notifyInvalidation(tx, { k: "user", id: userId }); // the old password stops working on /nic/update
+    return { email: user.email, userId };
   });
+  forgetAccountPasswords(userId);
   await sendMail(passwordChangedMail(email), client);
   return { email };
 }

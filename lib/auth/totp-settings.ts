@@ -1,10 +1,12 @@
 // Two-factor authentication settings: start (a pending secret shown once on the setup page),
 // confirm with a code, disable with a code. Staff accounts cannot disable it.
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isStaff } from "@/lib/auth/roles";
 import { newTotpSecret, otpauthUri, verifyTotp } from "@/lib/auth/totp";
 import { AppError } from "@/lib/errors";
+import { forgetAccountPasswords } from "@/lib/keys/account-password";
 
 export const TOTP_ISSUER = "dynhost";
 
@@ -62,7 +64,10 @@ export async function confirmTotp(client: Db, args: Actor & { code: string }): P
       targetId: args.userId,
       ip: args.ip ?? null,
     });
+    // With TOTP on, the password alone no longer updates (lib/keys/account-password.ts).
+    await notifyInvalidation(tx, { k: "user", id: args.userId });
   });
+  forgetAccountPasswords(args.userId);
 }
 
 /** disableTotp — turns TOTP off after a correct code; FORBIDDEN for staff. Audited. */

@@ -2,6 +2,8 @@
 // on our cores (STACK-NOTES), so each credential is verified ONCE and the outcome remembered under
 // an HMAC of email+password (never the password itself): successes for UPDATE_PASSWORD_CACHE_S,
 // failures for a minute. At most two verifications run at once; a longer queue answers 911.
+// A password change, reset, TOTP switch-on, plan change or deletion forgets the account's entries
+// at once in every web process (NOTIFY, lib/cache); the cache time is the fallback.
 import { createHmac, randomBytes } from "node:crypto";
 import { hash as argonHash, verify as argonVerify } from "@node-rs/argon2";
 import type { Db } from "@/lib/db";

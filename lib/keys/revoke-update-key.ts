@@ -1,5 +1,6 @@
 // revokeUpdateKey / listUpdateKeys — the owner's view of their keys (never the secret).
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditActor, type Actor } from "@/lib/hosts/actor";
@@ -21,6 +22,7 @@ export async function revokeUpdateKey(client: Db, args: { id: string; ownerId: s
         targetType: "UpdateKey",
         targetId: args.id,
       });
+      await notifyInvalidation(tx, { k: "key", id: args.id }); // every other process, at commit
     });
   } finally {
     forgetUpdateKey(args.id);

@@ -1,6 +1,6 @@
 // Update-key verification on the hot path: SHA-256 of the presented secret, one indexed lookup
-// (key + owner's plan), remembered for UPDATE_KEY_CACHE_S seconds. Revoking a key in this process
-// forgets it at once; other processes forget it within the cache time.
+// (key + owner's plan), remembered for UPDATE_KEY_CACHE_S seconds. Revoking a key forgets it at once
+// here and, through NOTIFY (lib/cache), in every web process; the cache time is the fallback.
 import type { Db } from "@/lib/db";
 import type { RRType } from "@/lib/dns/types";
 import { env } from "@/lib/env";
@@ -81,7 +81,14 @@ export function forgetUpdateKey(keyId: string): void {
   state.inflight.clear();
 }
 
-/** Forgets every cached key lookup (tests; plan changes). */
+/** Forgets cached lookups of every key of one user (plan change, account deletion) in this process. */
+export function forgetUserKeys(userId: string): void {
+  state.generation++;
+  state.cache.deleteWhere((p) => p?.userId === userId);
+  state.inflight.clear();
+}
+
+/** Forgets every cached key lookup (tests; a missed invalidation). */
 export function clearUpdateKeyCache(): void {
   state.generation++;
   state.cache.clear();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { createMachineRouter, MACHINE_PATH } from "@/lib/api/router";
+import { listenInvalidations } from "@/lib/cache/listen-invalidations";
 import { drainUpdateEvents } from "@/lib/updates/events";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER, clientIp, trustList } from "@/lib/http/client-ip";
@@ -22,6 +23,8 @@ async function main() {
   const e = env();
   const dev = e.NODE_ENV !== "production";
   const trusted = trustList(e.TRUSTED_PROXIES);
+  // Credential caches forget a revoke or password change made in any process (CLI, other nodes) at once.
+  const invalidations = e.DATABASE_URL ? listenInvalidations(e.DATABASE_URL, (l) => console.error(`[web] ${l}`)) : null;
   // hostname: old routers send HTTP/1.0 without a Host header, which would otherwise be a 400.
   const machine = getRequestListener(createMachineRouter().fetch, { overrideGlobalObjects: false, hostname: "localhost" });
   // WEB_PAGES=off: a machine-endpoints-only node (dedicated update servers; protocol tests).
@@ -63,7 +66,7 @@ async function main() {
 
   // Stop accepting, then write the UpdateEvents still queued before exiting.
   const stop = () => {
-    const exit = () => drainUpdateEvents().finally(() => process.exit(0));
+    const exit = () => Promise.all([drainUpdateEvents(), invalidations?.close()]).finally(() => process.exit(0));
     server.close(() => void exit());
     server.closeAllConnections();
     setTimeout(() => process.exit(0), 8000).unref();

@@ -1,5 +1,6 @@
 // listApiTokens / revokeApiToken — the owner's view of their API tokens (never the secret).
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forgetApiToken } from "./verify-api-token";
@@ -33,6 +34,7 @@ export async function revokeApiToken(
       targetType: "ApiToken",
       targetId: args.tokenId,
     });
+    await notifyInvalidation(tx, { k: "token", id: args.tokenId });
   });
   forgetApiToken(args.tokenId);
 }

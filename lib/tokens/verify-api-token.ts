@@ -1,6 +1,7 @@
 // verifyApiToken — the bearer of a REST API request. Tokens are looked up by SHA-256 and the
 // answer is cached for a few seconds per process (API_TOKEN_CACHE_MS), so a busy client costs no
-// query per request; revoking in this process forgets it at once, other processes within the TTL.
+// query per request; revoking forgets it at once here and, through NOTIFY (lib/cache), in every
+// web process; the TTL is the fallback when a notification is missed.
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { processState } from "@/lib/process-state";
@@ -15,10 +16,13 @@ type Entry = { principal: ApiPrincipal | null; until: number };
 const MAX_ENTRIES = 50_000;
 const LAST_USED_EVERY_MS = 60_000;
 // One per process (lib/process-state.ts): a revoke from the dashboard must reach the API router.
-const { cache, lastUsedWritten } = processState("api-tokens", () => ({
+// `generation` moves on every forget, so a lookup that was in flight during a revoke is not cached.
+const state = processState("api-tokens", () => ({
   cache: new Map<string, Entry>(),
   lastUsedWritten: new Map<string, number>(),
+  generation: 0,
 }));
+const { cache, lastUsedWritten } = state;
 
 function invalid(): AppError {
   return new AppError("UNAUTHENTICATED", "The API token is missing, invalid, revoked or expired.");
@@ -48,10 +52,11 @@ export async function verifyApiToken(client: Db, args: { token: string; now?: Da
   const key = hashToken(args.token);
   let hit = cache.get(key);
   if (!hit || hit.until <= Date.now()) {
+    const generation = state.generation;
     const principal = await lookup(client, key, now);
     const ttl = env().API_TOKEN_CACHE_MS;
     hit = { principal, until: Date.now() + ttl };
-    if (ttl > 0) {
+    if (ttl > 0 && generation === state.generation) {
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(key, hit);
     }
@@ -64,11 +69,19 @@ export async function verifyApiToken(client: Db, args: { token: string; now?: Da
 
 /** Drops a token from this process's cache (after revoking it). */
 export function forgetApiToken(tokenId: string): void {
+  state.generation++;
   for (const [k, v] of cache) if (v.principal?.tokenId === tokenId) cache.delete(k);
 }
 
-/** Empties the cache (tests). */
+/** Drops every token of one user from this process's cache (password reset, account deletion). */
+export function forgetUserTokens(userId: string): void {
+  state.generation++;
+  for (const [k, v] of cache) if (v.principal?.userId === userId) cache.delete(k);
+}
+
+/** Empties the cache (tests; a missed invalidation). */
 export function clearApiTokenCache(): void {
+  state.generation++;
   cache.clear();
   lastUsedWritten.clear();
 }

@@ -1,6 +1,7 @@
 // Client blocks: a credential that keeps sending updates that change nothing (a "nochg storm") is
 // blocked for NOCHG_BLOCK_S seconds. The owner can lift it (liftClientBlock, from the dashboard);
 // these are never staff abuse blocks, which live in lib/abuse and only staff lift.
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forgetNochgCount } from "./nochg-guard";
@@ -33,6 +34,9 @@ export async function liftClientBlock(client: Db, args: { id: string; userId: st
   const block = await client.clientBlock.findFirst({ where: { id: args.id, userId: args.userId } });
   if (!block) throw new AppError("NOT_FOUND", "No such block.");
   if (block.liftedAt) return;
-  await client.clientBlock.update({ where: { id: block.id }, data: { liftedAt: new Date(), liftedById: args.actorId ?? args.userId } });
+  await client.$transaction(async (tx) => {
+    await tx.clientBlock.update({ where: { id: block.id }, data: { liftedAt: new Date(), liftedById: args.actorId ?? args.userId } });
+    await notifyInvalidation(tx, { k: "nochg", credential: block.credential }); // the counts of every web process
+  });
   forgetNochgCount(block.credential);
 }

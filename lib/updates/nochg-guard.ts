@@ -59,7 +59,7 @@ export function noteChange(credential: string): void {
   counts.delete(credential);
 }
 
-/** Forget a credential's count and in-memory block (the user lifted the block). */
+/** Forget a credential's count and in-memory block (the user lifted the block, here or in another process: lib/cache). */
 export function forgetNochgCount(credential: string): void {
   counts.delete(credential);
   pendingBlocks.delete(credential);

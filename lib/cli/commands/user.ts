@@ -2,6 +2,7 @@
 // the secret is printed once. user:plan — moves an account to another plan (audited), until the
 // billing console does it.
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
 import { createUser } from "@/lib/auth/create-user";
@@ -47,6 +48,8 @@ export const userPlan: CliCommand = {
       if (user.planId !== planId) {
         await tx.user.update({ where: { id: user.id }, data: { planId } });
         await writeAudit(tx, { actorId: null, actorRole: "system", action: "user.plan_change", targetType: "User", targetId: user.id, before: { planId: user.planId }, after: { planId } });
+        // Principals carry the plan: the web processes forget this account's keys and passwords at commit.
+        await notifyInvalidation(tx, { k: "user", id: user.id });
       }
       return user.planId;
     });
