@@ -19,6 +19,9 @@ import { parseArgs } from "@/lib/cli/args";
 import { userPlan } from "@/lib/cli/commands/user";
 import { createDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { deleteHost } from "@/lib/hosts/delete-host";
+import { seedHost, seedZone } from "@/lib/hosts/test-fixtures";
 import { clearPasswordCache, verifyAccountPassword } from "@/lib/keys/account-password";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import type { Principal } from "@/lib/keys/principal";
@@ -220,6 +223,12 @@ describe("services notify in their transaction", () => {
       userId: u.id, keyId: null, credential: `user:${u.id}`, reason: "nochg_storm", nochgCount: 31, sourceIp: null, userAgent: null, expiresAt: new Date(Date.now() + 60_000),
     });
     expect(await messages(() => liftClientBlock(t.db, { id: block.id, userId: u.id }))).toEqual([{ k: "nochg", credential: `user:${u.id}` }]);
+    const zone = (await t.db.zone.findUnique({ where: { name: "dyn.test" } })) ?? (await seedZone(t.db));
+    const host = await seedHost(t.db, zone, u.id, "inval-host");
+    const hostKeys = [await createUpdateKey(t.db, { ownerId: u.id, hostId: host.id }), await createUpdateKey(t.db, { ownerId: u.id, hostId: host.id })];
+    const heard = await messages(() => deleteHost({ hostId: host.id, actor: CLI_ACTOR, client: t.db }));
+    expect(heard).toEqual(expect.arrayContaining(hostKeys.map((k) => ({ k: "key", id: k.id }))));
+    expect(heard).toHaveLength(2);
     expect(await messages(() => deleteAccount(t.db, { userId: u.id, password: TEST_PASSWORD, ip: "192.0.2.9" }))).toEqual([user]);
   });
 });

@@ -2,7 +2,9 @@
 // and the name is quarantined by a tombstone so it cannot be re-registered at once — for a year
 // when the host was under an abuse action, so deleting cannot launder a blocked name. Audited.
 import { writeAudit } from "@/lib/audit/write-audit";
+import { notifyInvalidation } from "@/lib/cache/invalidation";
 import { db as defaultDb, type Db } from "@/lib/db";
+import { forgetUpdateKey } from "@/lib/keys/verify-update-key";
 import { auditActor, isPrivileged, type Actor } from "./actor";
 import { getHostOrThrow } from "./get-host-or-throw";
 import { republishHost, writeRRsets } from "./write-rrsets";
@@ -21,7 +23,7 @@ ON CONFLICT ("fqdn") DO UPDATE SET "until" = greatest("Tombstone"."until", EXCLU
 export async function deleteHost(args: { hostId?: string; fqdn?: string; actor: Actor; client?: Db }): Promise<{ fqdn: string; quarantinedUntil: Date }> {
   const client = args.client ?? defaultDb();
   const found = await getHostOrThrow({ id: args.hostId, fqdn: args.fqdn, userId: isPrivileged(args.actor) ? null : args.actor.userId, client });
-  return client.$transaction(async (tx) => {
+  const done = await client.$transaction(async (tx) => {
     const [host] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT "status"::text AS "status" FROM "Host" WHERE "id" = $1::uuid FOR UPDATE`, found.id);
     if (!host) throw new Error(`host ${found.id} vanished`);
     const rrsets = await tx.rRset.findMany({ where: { hostId: found.id }, select: { name: true, type: true, ttl: true, records: true } });
@@ -33,6 +35,9 @@ export async function deleteHost(args: { hostId?: string; fqdn?: string; actor: 
       hostId: null,
       rrsets: rrsets.map((r) => ({ name: r.name, type: r.type, ttl: r.ttl, records: [] })),
     });
+    // The host's own keys go with it (FK cascade): every web process forgets them at commit.
+    const keys = await tx.updateKey.findMany({ where: { hostId: found.id }, select: { id: true } });
+    for (const k of keys) await notifyInvalidation(tx, { k: "key", id: k.id });
     await tx.host.delete({ where: { id: found.id } });
     const abuse = UNDER_ABUSE_ACTION.has(host.status);
     const until = new Date(Date.now() + (abuse ? ABUSE_QUARANTINE_DAYS : QUARANTINE_DAYS) * 86_400_000);
@@ -45,6 +50,8 @@ export async function deleteHost(args: { hostId?: string; fqdn?: string; actor: 
       before: { fqdn: found.fqdn, ownerId: found.ownerId, status: host.status, rrsets: rrsets.filter((r) => r.records.length > 0) },
     });
     const [row] = await tx.$queryRawUnsafe<{ until: Date }[]>(`SELECT "until" FROM "Tombstone" WHERE "fqdn" = $1`, found.fqdn);
-    return { fqdn: found.fqdn, quarantinedUntil: row!.until };
+    return { fqdn: found.fqdn, quarantinedUntil: row!.until, keyIds: keys.map((k) => k.id) };
   });
+  for (const id of done.keyIds) forgetUpdateKey(id);
+  return { fqdn: done.fqdn, quarantinedUntil: done.quarantinedUntil };
 }

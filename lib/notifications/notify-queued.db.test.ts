@@ -96,4 +96,22 @@ describe("update notifications", () => {
     expect(mail!.subject).toBe("An update of notify-d.dyn.test was refused (abuse)");
     expect(mail!.text).toContain(`An update request for notify-d.dyn.test from 198.51.100.77 was answered "abuse": host suspended.`);
   });
+
+  it("blocked: a nochg storm's client block is mailed by default (the preference is on unless turned off)", async () => {
+    configure({ UPDATE_HOST_BURST: "0", NOCHG_BLOCK_THRESHOLD: "2" });
+    const a = await account("notify-e", {});
+    expect(await a.update("myip=203.0.113.6")).toBe("good 203.0.113.6");
+    for (let i = 0; i < 3; i++) expect(await a.update("myip=203.0.113.6")).toBe("nochg 203.0.113.6");
+    let rows: Awaited<ReturnType<typeof queued>> = [];
+    for (const until = Date.now() + 5000; rows.length === 0 && Date.now() < until; ) {
+      rows = await queued(a.user.id);
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    const block = await t.db.clientBlock.findFirstOrThrow({ where: { userId: a.user.id } });
+    expect(rows).toEqual([{ kind: "blocked", payload: { credential: block.credential, until: block.expiresAt.toISOString(), reason: "nochg_storm" } }]);
+    expect(await notifyQueued(t.db)).toEqual({ claimed: 1, mailed: 1, webhooks: 0 });
+    const [mail] = await t.db.mailMessage.findMany({ where: { to: a.user.email } });
+    expect(mail!.subject).toBe("An update client of yours was paused");
+    expect(mail!.text).toContain(`Updates with ${block.credential} are refused until ${block.expiresAt.toISOString()} (UTC): The client kept sending the address that was already set; it is blocked for a while.\n`);
+  });
 });

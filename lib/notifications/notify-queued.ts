@@ -1,14 +1,15 @@
 // notifyQueued — the worker's half of the update path's notifications. The UpdateEvent writer
 // queues what a user is owed (ip_changed, update_failed) in NotificationQueue, in the statement
-// that writes the events; here a worker claims the oldest rows (SKIP LOCKED: several workers never
+// that writes the events (and createClientBlock queues "blocked" with the block); here a worker claims the oldest rows (SKIP LOCKED: several workers never
 // take the same row), notifies through notifyUser (mail preference + signed webhooks) and deletes
 // them in the same transaction. A crash before the commit leaves the rows for the next run.
 import { explainUpdate } from "@/components/hosts/update-reasons";
 import type { Db } from "@/lib/db";
-import { notifyAddressesChanged, notifyUpdateFailed, type AddressChange } from "./host-events";
+import { notifyAddressesChanged, notifyClientBlocked, notifyUpdateFailed, type AddressChange } from "./host-events";
 
 type Payload = {
   hostId: string; fqdn: string; result: string; reason: string | null; sourceIp: string; changes: AddressChange[] | null; at: string;
+  credential: string; until: string;
 };
 type Row = { id: bigint; userId: string; kind: string; payload: Payload };
 
@@ -28,7 +29,9 @@ export async function notifyQueued(client: Db, args: { now?: Date; limit?: numbe
             ? await notifyAddressesChanged(tx, { userId, hostId: p.hostId, fqdn: p.fqdn, changes: p.changes ?? [], sourceIp: p.sourceIp, now: args.now })
             : kind === "update_failed"
               ? await notifyUpdateFailed(tx, { userId, fqdn: p.fqdn, result: p.result, reason: explainUpdate(p.result, p.reason) ?? p.result, sourceIp: p.sourceIp, now: args.now })
-              : { mailed: false, webhooks: 0 };
+              : kind === "blocked"
+                ? await notifyClientBlocked(tx, { userId, credential: p.credential, until: new Date(p.until), reason: (explainUpdate("abuse", p.reason) ?? "blocked").replace(/\.$/, "") })
+                : { mailed: false, webhooks: 0 };
         out.mailed += Number(r.mailed);
         out.webhooks += r.webhooks;
       }

@@ -17,9 +17,18 @@ export type NewClientBlock = {
   expiresAt: Date;
 };
 
-/** Records a block (the update path calls this off the response path). */
+/**
+ * Records a block (the update path calls this off the response path), and in the same transaction
+ * queues the "blocked" notification (the worker mails it if the user keeps that preference on).
+ */
 export async function createClientBlock(client: Db, block: NewClientBlock) {
-  return client.clientBlock.create({ data: { ...block, userAgent: block.userAgent?.slice(0, 300) ?? null } });
+  return client.$transaction(async (tx) => {
+    const row = await tx.clientBlock.create({ data: { ...block, userAgent: block.userAgent?.slice(0, 300) ?? null } });
+    await tx.notificationQueue.create({
+      data: { userId: block.userId, kind: "blocked", payload: { credential: block.credential, until: block.expiresAt.toISOString(), reason: block.reason } },
+    });
+    return row;
+  });
 }
 
 /** The user's blocks, newest first; `active` ones still refuse updates. */
