@@ -22,19 +22,19 @@ export function createUser(opts: { role?: "USER" | "ABUSE" | "BILLING" | "ADMIN"
   return { email, password: PASSWORD, secret };
 }
 
-/** The current code for a base32 secret. */
-export function totpCode(secret: string): string {
-  return totpAt(secret, Date.now());
+/** The current code for a base32 secret; `ahead` steps later for a second use (a code is good once, RFC 6238 §5.2). */
+export function totpCode(secret: string, ahead = 0): string {
+  return totpAt(secret, Date.now() + ahead * 30_000);
 }
 
 /** Fills and sends the sign-in form (and the TOTP step when `secret` is given). */
-export async function signIn(page: Page, user: { email: string; password: string; secret?: string }) {
+export async function signIn(page: Page, user: { email: string; password: string; secret?: string }, opts: { totpAhead?: number } = {}) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   if (user.secret) {
-    await page.getByLabel("Authentication code").fill(totpCode(user.secret));
+    await page.getByLabel("Authentication code").fill(totpCode(user.secret, opts.totpAhead));
     await page.getByRole("button", { name: "Sign in" }).click();
   }
   await expect(page.getByRole("heading", { name: "Your hostnames" })).toBeVisible();

@@ -59,8 +59,14 @@ describe("authenticate", () => {
     const wrong = totpAt(secret, Date.now() + 10 * 60_000);
     expect(await reason(authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: wrong }, { ip }))).toBe("TOTP_INVALID");
     expect(await t.db.loginAttempt.count({ where: { email: u.email, success: false } })).toBe(1);
-    const r = await authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: totpAt(secret, Date.now()) }, { ip });
+    const code = totpAt(secret, Date.now());
+    const r = await authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: code }, { ip });
     expect([r.role, r.mfa]).toEqual(["ADMIN", true]);
+    // A code is good once (RFC 6238 §5.2): the same code again is refused; the next step's is not.
+    expect(await reason(authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: code }, { ip }))).toBe("TOTP_INVALID");
+    const again = await authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: totpAt(secret, Date.now() + 30_000) }, { ip });
+    expect(again.mfa).toBe(true);
+    expect(await reason(authenticate(t.db, { email: u.email, password: TEST_PASSWORD, totp: code }, { ip }))).toBe("TOTP_INVALID");
     const s = await t.db.session.findUniqueOrThrow({ where: { id: r.sessionId } });
     expect(s.expiresAt.getTime() - s.createdAt.getTime()).toBe(SESSION_LIMITS.staff.ttlMs);
   });

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/throttle";
-import { verifyTotp } from "@/lib/auth/totp";
+import { useTotpCode } from "@/lib/auth/totp-use";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { SignInReason } from "@/lib/validation/sign-in-errors";
 
@@ -47,7 +47,8 @@ export async function authenticate(
   const mfa = Boolean(user.totpEnabledAt && user.totpSecret);
   if (mfa) {
     if (!input.totp) throw new SignInError("TOTP_REQUIRED");
-    if (!verifyTotp(user.totpSecret!, input.totp, now.getTime())) throw await fail("TOTP_INVALID");
+    const fresh = await useTotpCode(client, { userId: user.id, secret: user.totpSecret!, code: input.totp, now: now.getTime() });
+    if (!fresh) throw await fail("TOTP_INVALID");
   }
 
   await recordSignInAttempt(client, { email, ip: meta.ip, success: true, now });

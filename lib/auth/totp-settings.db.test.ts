@@ -44,7 +44,13 @@ describe("TOTP settings", () => {
     // Disable needs a valid code too.
     const secret = (await t.db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true } })).totpSecret!;
     expect((await failure(disableTotp(t.db, { userId: u.id, code: wrong })))[0]).toBe("VALIDATION");
-    await disableTotp(t.db, { userId: u.id, code: totpAt(secret, Date.now()) });
+    // The code that turned it on was used up: the same code cannot turn it off (RFC 6238 §5.2).
+    expect(await failure(disableTotp(t.db, { userId: u.id, code: totpAt(secret, Date.now()) }))).toEqual([
+      "VALIDATION",
+      "code",
+      "That code is not valid. Check your device's clock and try a new code.",
+    ]);
+    await disableTotp(t.db, { userId: u.id, code: totpAt(secret, Date.now() + 30_000) });
     expect(await totpStatus(t.db, u.id)).toEqual({ state: "off" });
     expect(await t.db.auditLog.count({ where: { action: "user.totp_disabled", targetId: u.id } })).toBe(1);
   });

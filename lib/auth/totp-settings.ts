@@ -4,7 +4,8 @@ import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isStaff } from "@/lib/auth/roles";
-import { newTotpSecret, otpauthUri, verifyTotp } from "@/lib/auth/totp";
+import { newTotpSecret, otpauthUri } from "@/lib/auth/totp";
+import { useTotpCode } from "@/lib/auth/totp-use";
 import { AppError } from "@/lib/errors";
 import { forgetAccountPasswords } from "@/lib/keys/account-password";
 
@@ -33,7 +34,7 @@ export async function totpStatus(
 /** startTotpSetup — stores a new pending secret (replacing an unconfirmed one). CONFLICT when already enabled. */
 export async function startTotpSetup(client: Db, args: Actor): Promise<void> {
   const secret = newTotpSecret();
-  const r = await client.user.updateMany({ where: { id: args.userId, totpEnabledAt: null }, data: { totpSecret: secret } });
+  const r = await client.user.updateMany({ where: { id: args.userId, totpEnabledAt: null }, data: { totpSecret: secret, totpLastStep: null } });
   if (r.count === 0) throw new AppError("CONFLICT", "Two-factor authentication is already on.");
 }
 
@@ -45,7 +46,7 @@ async function checkCode(client: Db, userId: string, code: string, wantEnabled: 
   if (!u.totpSecret || Boolean(u.totpEnabledAt) !== wantEnabled) {
     throw new AppError("CONFLICT", wantEnabled ? "Two-factor authentication is not on." : "Start the setup first.");
   }
-  if (!verifyTotp(u.totpSecret, code)) {
+  if (!(await useTotpCode(client, { userId, secret: u.totpSecret, code }))) {
     throw new AppError("VALIDATION", "That code is not valid. Check your device's clock and try a new code.", { field: "code" });
   }
   return u;
@@ -77,7 +78,7 @@ export async function disableTotp(client: Db, args: Actor & { code: string }): P
     throw new AppError("FORBIDDEN", "Staff accounts must keep two-factor authentication on.", { field: "code" });
   }
   await client.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: args.userId }, data: { totpSecret: null, totpEnabledAt: null } });
+    await tx.user.update({ where: { id: args.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await writeAudit(tx, {
       actorId: args.userId,
       actorRole: u.role,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, hotp, newTotpSecret, otpauthUri, totpAt, verifyTotp } from "@/lib/auth/totp";
+import { base32Decode, base32Encode, hotp, matchTotp, newTotpSecret, otpauthUri, totpAt, verifyTotp } from "@/lib/auth/totp";
 
 // RFC 6238 Appendix B: seeds are the ASCII strings below, 8 digits, 30 s steps.
 const SEED = {
@@ -55,6 +55,9 @@ describe("TOTP", () => {
     expect(verifyTotp(secret, totpAt(secret, now + 60_000), now)).toBe(false);
     expect(verifyTotp(secret, "05047", now)).toBe(false);
     expect(verifyTotp(secret, "0504711", now)).toBe(false);
+    // matchTotp names the step a code belongs to (what lib/auth/totp-use.ts records as used).
+    const step = BigInt(Math.floor(now / 30_000));
+    expect([matchTotp(secret, "050471", now), matchTotp(secret, totpAt(secret, now + 30_000), now), matchTotp(secret, "000000", now)]).toEqual([step, step + 1n, null]);
   });
 
   it("builds the otpauth URI", () => {

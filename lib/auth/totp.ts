@@ -60,17 +60,24 @@ export function totpAt(secret: string, timeMs: number, opts: TotpOptions = {}): 
 }
 
 /**
- * True when `code` matches the secret at `timeMs` or within `window` steps either side (clock
- * drift). Constant-time comparison per candidate.
+ * The time step (counter) whose code `code` is, at `timeMs` or within `window` steps either side
+ * (clock drift), or null. Constant-time comparison per candidate. Callers that accept the code
+ * MUST record the step and refuse it (and older ones) afterwards: see lib/auth/totp-use.ts.
  */
-export function verifyTotp(secret: string, code: string, timeMs = Date.now(), window = 1): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  let ok = false;
+export function matchTotp(secret: string, code: string, timeMs = Date.now(), window = 1): bigint | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const now = Math.floor(timeMs / 1000 / 30);
+  let step: bigint | null = null;
   for (let i = -window; i <= window; i++) {
-    const expected = totpAt(secret, timeMs + i * 30_000);
-    if (timingSafeEqual(Buffer.from(expected), Buffer.from(code))) ok = true;
+    const expected = totpAt(secret, (now + i) * 30_000);
+    if (timingSafeEqual(Buffer.from(expected), Buffer.from(code))) step = BigInt(now + i);
   }
-  return ok;
+  return step;
+}
+
+/** True when `code` matches the secret at `timeMs` or within `window` steps either side. */
+export function verifyTotp(secret: string, code: string, timeMs = Date.now(), window = 1): boolean {
+  return matchTotp(secret, code, timeMs, window) !== null;
 }
 
 /** A fresh 160-bit secret, base32 (what RFC 4226 recommends and every app accepts). */
