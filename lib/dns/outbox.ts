@@ -1,7 +1,7 @@
 // The outbox table's SQL: claiming due rows, per-rrset locks, reading the state to publish, and
 // recording the outcome. The dispatcher composes these inside one transaction per batch.
-import pg from "pg";
 import type { Db, Tx } from "@/lib/db";
+import { listenChannel, type Listener } from "@/lib/db/listen";
 import type { PublishHost, StoredRRset } from "./publish";
 import type { RRType } from "./types";
 
@@ -159,43 +159,8 @@ export async function requeueFailedOutbox(client: Db, ids?: bigint[]): Promise<n
   return count;
 }
 
-// A dedicated connection listening on dns_outbox; reconnects after errors until closed. Every
-// (re)connect wakes the dispatcher once, to catch up on commits made while nobody listened.
-export function listenOutbox(url: string, onNotify: () => void, log: (l: string) => void): { close(): Promise<void> } {
-  let client: pg.Client | null = null;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: url });
-    let lost = false;
-    const onLost = (why: string) => {
-      if (lost || closed) return;
-      lost = true;
-      log(`dns: LISTEN connection lost (${why}); reconnecting`);
-      if (client === c) client = null;
-      void c.end().catch(() => {});
-      retry = setTimeout(() => void connect(), 1000);
-    };
-    c.on("notification", onNotify);
-    c.on("error", (e) => onLost(e.message));
-    c.on("end", () => onLost("closed"));
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      if (closed) return void (await c.end());
-      client = c;
-      onNotify();
-    } catch (e) {
-      onLost(e instanceof Error ? e.message : String(e));
-    }
-  };
-  void connect();
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    },
-  };
+// A dedicated connection listening on dns_outbox (lib/db/listen.ts); every (re)connect wakes the
+// dispatcher once, to catch up on commits made while nobody listened.
+export function listenOutbox(url: string, onNotify: () => void, log: (l: string) => void): Listener {
+  return listenChannel({ url, channel: OUTBOX_CHANNEL, name: "dns", log, onNotification: () => onNotify(), onConnect: onNotify, appName: "dynhost outbox listener" });
 }
