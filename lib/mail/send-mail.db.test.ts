@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp-server";
 import { resetEnvCache } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import { MAIL_MAX_ATTEMPTS, mailRetryDelayMs, retryMail, sendMail } from "@/lib/mail/send-mail";
 import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmail } from "@/lib/auth/verify-email";
 
@@ -62,11 +62,52 @@ describe("sendMail", () => {
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise((r) => closed.close(r));
     setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, DEV_MAIL_OUTBOX: undefined });
+    const before = Date.now();
     const r = await sendMail({ to: "c@example.com", subject: "x", text: "y" }, t.db);
     expect(r.delivered).toBe(false);
     const row = await t.db.mailMessage.findUniqueOrThrow({ where: { id: r.id } });
     expect(row.sentAt).toBeNull();
     expect(row.error).toMatch(/ECONNREFUSED/);
+    expect(row.attempts).toBe(1);
+    expect(row.nextAttemptAt!.getTime() - before).toBeGreaterThanOrEqual(mailRetryDelayMs(1));
+    expect(row.nextAttemptAt!.getTime() - Date.now()).toBeLessThanOrEqual(mailRetryDelayMs(1));
+  });
+
+  it("retries a failed delivery with backoff once the server answers, up to MAIL_MAX_ATTEMPTS; never a mail whose secrets were redacted", async () => {
+    const closed = net.createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, DEV_MAIL_OUTBOX: undefined });
+    await t.db.mailMessage.updateMany({ where: { sentAt: null }, data: { nextAttemptAt: null } }); // earlier tests' failures
+    const plain = await sendMail({ to: "retry@example.com", subject: "Your host changed", text: "plain notification" }, t.db);
+    const secret = await sendMail({ to: "link@example.com", subject: "Reset", text: "link tok-123", secrets: ["tok-123"] }, t.db);
+    const rowOf = (id: string) => t.db.mailMessage.findUniqueOrThrow({ where: { id }, select: { attempts: true, nextAttemptAt: true, sentAt: true } });
+    expect((await rowOf(secret.id)).nextAttemptAt).toBeNull();
+
+    // Not due yet: nothing happens. Due, server still down: attempt 2, the next wait grows.
+    const t1 = (await rowOf(plain.id)).nextAttemptAt!;
+    expect(await retryMail(t.db, { now: new Date(t1.getTime() - 1000) })).toEqual({ sent: 0, failed: 0 });
+    expect(await retryMail(t.db, { now: t1 })).toEqual({ sent: 0, failed: 1 });
+    expect(await rowOf(plain.id)).toEqual({ attempts: 2, nextAttemptAt: new Date(t1.getTime() + mailRetryDelayMs(2)), sentAt: null });
+
+    // The server is back: the next due retry delivers it, exactly once.
+    setEnv({ SMTP_URL: smtp.url, DEV_MAIL_OUTBOX: undefined });
+    const t2 = (await rowOf(plain.id)).nextAttemptAt!;
+    expect(await retryMail(t.db, { now: t2 })).toEqual({ sent: 1, failed: 0 });
+    expect((await smtp.waitFor("retry@example.com")).subject).toBe("Your host changed");
+    const sent = await rowOf(plain.id);
+    expect([sent.attempts, sent.nextAttemptAt, sent.sentAt instanceof Date]).toEqual([3, null, true]);
+    expect(await retryMail(t.db, { now: new Date(t2.getTime() + 86_400_000) })).toEqual({ sent: 0, failed: 0 });
+
+    // A server that stays down: the fifth failed attempt is the last.
+    setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, DEV_MAIL_OUTBOX: undefined });
+    const doomed = await sendMail({ to: "down@example.com", subject: "x", text: "y" }, t.db);
+    for (let n = 2; n <= MAIL_MAX_ATTEMPTS; n++) {
+      const due = (await rowOf(doomed.id)).nextAttemptAt!;
+      expect(await retryMail(t.db, { now: due })).toEqual({ sent: 0, failed: 1 });
+    }
+    expect(await rowOf(doomed.id)).toEqual({ attempts: MAIL_MAX_ATTEMPTS, nextAttemptAt: null, sentAt: null });
   });
 
   it("sign-up mail arrives over SMTP and its link verifies the address", async () => {

@@ -2,12 +2,13 @@
 // its own timer, never overlapping itself, errors logged and retried on the next tick.
 import type { Db } from "@/lib/db";
 import { livenessJob } from "./liveness";
+import { mailJob } from "./mail";
 import { notificationsJob } from "./notifications";
 import { pruneJob } from "./prune";
 import type { WorkerJob } from "./types";
 import { webhooksJob } from "./webhooks";
 
-export const ACCOUNT_JOBS: WorkerJob[] = [notificationsJob, webhooksJob, livenessJob, pruneJob];
+export const ACCOUNT_JOBS: WorkerJob[] = [notificationsJob, webhooksJob, mailJob, livenessJob, pruneJob];
 
 /** startJobs — runs each job once soon after start, then every `everyMs`; stop() waits for running ones. */
 export function startJobs(args: { db: Db; jobs?: WorkerJob[]; log?: (line: string) => void; firstRunMs?: number }): { stop(): Promise<void> } {

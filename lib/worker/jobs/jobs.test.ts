@@ -39,6 +39,6 @@ describe("startJobs", () => {
   });
 
   it("registers the account jobs", () => {
-    expect(ACCOUNT_JOBS.map((j) => [j.name, j.everyMs])).toEqual([["notifications", 2000], ["webhooks", 2000], ["liveness", 600_000], ["prune", 3_600_000]]);
+    expect(ACCOUNT_JOBS.map((j) => [j.name, j.everyMs])).toEqual([["notifications", 2000], ["webhooks", 2000], ["mail", 30_000], ["liveness", 600_000], ["prune", 3_600_000]]);
   });
 });
