@@ -63,7 +63,8 @@ test("create → A record live in DNS → key and ddclient config → history �
   }).toPass({ timeout: 15_000 });
   const row = page.getByRole("row", { name: /myip=198\.51\.100\.20/ });
   await expect(row).toContainText("dynhost-e2e/1.0");
-  await expect(row.getByRole("cell").last()).toHaveText("good");
+  // The result says what changed: the A record "use my current IP" set, replaced by the update.
+  await expect(row.getByRole("cell").last()).toHaveText("goodA: 127.0.0.1 → 198.51.100.20");
   await expect(page.getByRole("img", { name: "Address changes over the last 30 days" })).toHaveAccessibleDescription("1 change across 1 address.");
 
   await page.getByRole("navigation", { name: "Host" }).getByRole("link", { name: "Records" }).click();

@@ -2,7 +2,12 @@
 import { formatTime } from "@/components/account/format-time";
 import { explainUpdate, requestedValues } from "./update-reasons";
 
-export type HistoryRow = { id: string; at: Date; protocol: string; sourceIp: string; userAgent: string | null; params: unknown; result: string; reason: string | null };
+export type HistoryRow = {
+  id: string; at: Date; protocol: string; sourceIp: string; userAgent: string | null; params: unknown; result: string; reason: string | null;
+  changes?: { type: string; before: string[]; after: string[] }[] | null;
+};
+
+const list = (v: string[]) => v.join(", ") || "none";
 
 const resultTone = (r: string) => (r.startsWith("good") ? "text-emerald-700" : r.startsWith("nochg") ? "text-zinc-700" : "text-red-700");
 
@@ -36,6 +41,11 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                 <td className="py-3">
                   <span className={`font-mono text-xs font-medium ${resultTone(r.result)}`}>{r.result}</span>
                   {why ? <span className="block text-xs text-zinc-600">{why}</span> : null}
+                  {r.changes?.map((c) => (
+                    <span key={c.type} className="block font-mono text-xs text-zinc-600">
+                      {c.type}: {list(c.before)} → {list(c.after)}
+                    </span>
+                  ))}
                 </td>
               </tr>
             );

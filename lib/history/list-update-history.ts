@@ -1,5 +1,6 @@
 // listUpdateHistory — a host's update requests, newest first, keyset-paginated on (createdAt, id).
 import type { Db } from "@/lib/db";
+import type { AddressChange } from "@/lib/notifications/host-events";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
 
@@ -16,6 +17,8 @@ export type UpdateHistoryItem = {
   /** A plain-language explanation for nochg, abuse, badauth and other non-good results. */
   reason: string | null;
   latencyMs: number;
+  /** What a "good" update changed at the host (A/AAAA, before and after); null otherwise. */
+  changes: AddressChange[] | null;
 };
 
 export type UpdateHistoryPage = { items: UpdateHistoryItem[]; nextCursor: string | null };
@@ -42,7 +45,7 @@ export async function listUpdateHistory(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    select: { id: true, createdAt: true, protocol: true, sourceIp: true, userAgent: true, params: true, result: true, reason: true, latencyMs: true },
+    select: { id: true, createdAt: true, protocol: true, sourceIp: true, userAgent: true, params: true, result: true, reason: true, latencyMs: true, changes: true },
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -57,6 +60,7 @@ export async function listUpdateHistory(
       result: r.result,
       reason: r.reason,
       latencyMs: r.latencyMs,
+      changes: (r.changes as AddressChange[] | null) ?? null,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id.toString()]) : null,
   };

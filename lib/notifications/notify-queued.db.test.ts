@@ -4,6 +4,7 @@
 // type, and deletes the row; refusals reach users who asked for update_failed mails.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
+import { listUpdateHistory } from "@/lib/history/list-update-history";
 import { drainUpdateEvents } from "@/lib/updates/events";
 import { basic, call, configure, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 import { notifyQueued } from "./notify-queued";
@@ -57,6 +58,9 @@ describe("update notifications", () => {
     ]);
     const event = await t.db.updateEvent.findFirstOrThrow({ where: { hostId: a.host.id, result: "good" } });
     expect(event.changes).toEqual(rows[0]!.payload.changes);
+    // The host's history shows the same change (nochg lines carry none).
+    const history = await listUpdateHistory(t.db, { userId: a.user.id, hostId: a.host.id });
+    expect(history.items.map((i) => [i.result, i.changes])).toEqual([["nochg", null], ["good", rows[0]!.payload.changes]]);
 
     expect(await notifyQueued(t.db)).toEqual({ claimed: 1, mailed: 1, webhooks: 2 });
     expect(await t.db.notificationQueue.count({ where: { userId: a.user.id } })).toBe(0);

@@ -101,7 +101,7 @@ describe("history", () => {
     const [e] = (r.body as { items: Record<string, unknown>[] }).items;
     expect(e).toMatchObject({
       at: "2026-11-01T00:14:00.000Z", protocol: "dyndns2", sourceIp: "198.51.100.29", userAgent: "ddclient/3.10.0",
-      params: { hostname: "home.dyn.test", myip: "" }, result: "nochg", reason: null, latencyMs: 3,
+      params: { hostname: "home.dyn.test", myip: "" }, result: "nochg", reason: null, latencyMs: 3, changes: null,
     });
   });
 

@@ -13,6 +13,10 @@ export const UpdateEventSchema = z
     result: z.string().openapi({ example: "nochg" }),
     reason: z.string().nullable().openapi({ example: "unchanged" }),
     latencyMs: z.number().int(),
+    changes: z
+      .array(z.object({ type: z.enum(["A", "AAAA"]), before: z.array(z.string()), after: z.array(z.string()) }))
+      .nullable()
+      .openapi({ description: 'What a "good" update changed at the host; null for other results' }),
   })
   .openapi("UpdateEvent");
 
