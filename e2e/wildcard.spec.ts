@@ -90,4 +90,8 @@ test("a free account is told its plan has no wildcard records", async ({ page })
   const section = page.getByRole("region", { name: `*.${label}.dyn.test` });
   await expect(section.getByText("Your plan does not include wildcard records.")).toBeVisible();
   await expect(section.getByRole("form")).toHaveCount(0);
+  // ACME DNS-01 tokens are in the free plan (TXT at _acme-challenge), with a hint of their own.
+  const acme = page.getByRole("region", { name: `_acme-challenge.${label}.dyn.test` }).getByRole("form", { name: "Add ACME challenge records" });
+  await expect(acme.getByLabel("Values")).toHaveAttribute("placeholder", "gfj9Xq...Rg85nM");
+  await expect(acme.getByLabel("Values")).toHaveAccessibleDescription("The token your ACME client asks you to publish, one per line.");
 });

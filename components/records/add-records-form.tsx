@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { FormState } from "@/lib/validation/form";
 import { recordsSchema, type RecordName, type SettableType } from "@/lib/validation/records";
 import { NAME_LABELS } from "./name-labels";
-import { TYPE_HINTS } from "./type-hints";
+import { hintFor } from "./type-hints";
 
 type Props = {
   hostId: string;
@@ -48,8 +48,8 @@ export function AddRecordsForm({ hostId, name, types, minTtl, defaultTtl, save }
           name="values"
           label="Values"
           rows={2}
-          placeholder={TYPE_HINTS[type].placeholder}
-          hint={TYPE_HINTS[type].hint}
+          placeholder={hintFor(name, type).placeholder}
+          hint={hintFor(name, type).hint}
           spellCheck={false}
           error={errors.values}
           className="min-w-64 flex-1"

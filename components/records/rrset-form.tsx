@@ -13,7 +13,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { FormState } from "@/lib/validation/form";
 import { recordsSchema, type RecordName, type SettableType } from "@/lib/validation/records";
 import { NAME_LABELS } from "./name-labels";
-import { TYPE_HINTS } from "./type-hints";
+import { hintFor } from "./type-hints";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Props = { hostId: string; name: RecordName; type: SettableType; ttl: number; records: string[]; live: boolean; minTtl: number; save: Action; remove: Action };
@@ -47,7 +47,7 @@ export function RRsetForm({ hostId, name, type, ttl, records, live, minTtl, save
             label="Values"
             rows={Math.min(Math.max(records.length, 1) + 1, 8)}
             defaultValue={records.join("\n")}
-            placeholder={TYPE_HINTS[type].placeholder}
+            placeholder={hintFor(name, type).placeholder}
             spellCheck={false}
             error={errors.values}
             className="min-w-64 flex-1"

@@ -10,3 +10,11 @@ export const TYPE_HINTS: Record<SettableType, { placeholder: string; hint: strin
   CAA: { placeholder: '0 issue "letsencrypt.org"', hint: "Flags, tag and value, one per line." },
   SRV: { placeholder: "10 5 5060 sip.example.com.", hint: "Priority, weight, port and target, one per line." },
 };
+
+/** The ACME DNS-01 token an _acme-challenge TXT holds (43 base64url characters). */
+export const ACME_TXT_HINT = { placeholder: "gfj9Xq...Rg85nM", hint: "The token your ACME client asks you to publish, one per line." };
+
+/** Placeholder and hint for a type at a name. */
+export function hintFor(name: string, type: SettableType): { placeholder: string; hint: string } {
+  return name === "_acme-challenge" && type === "TXT" ? ACME_TXT_HINT : TYPE_HINTS[type];
+}
