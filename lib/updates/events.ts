@@ -39,6 +39,9 @@ function wantsMailSql(event: EmailEvent): string {
 /** Results that tell the owner their client's update was refused (our own failures, 911, are not theirs). */
 export const FAILED_UPDATE_RESULTS = ["abuse", "nohost", "!donator", "notfqdn", "badagent", "dnserr"];
 
+const payloadSql = `jsonb_build_object('hostId', e."hostId", 'fqdn', e."fqdn", 'result', e."result", 'reason', e."reason",
+                        'sourceIp', e."sourceIp", 'changes', e."changes", 'at', e."createdAt") AS payload`;
+
 // One statement per batch: the events, the hosts' lastSeenAt (lastUpdateAt when the records
 // changed), the keys' lastUsedAt / lastUsedIp (the latest use in the batch), and the notifications
 // owed (NotificationQueue) — only for users who want them, so most updates queue nothing.
@@ -63,16 +66,21 @@ WITH e AS (
   RETURNING 1
 ), owed AS (
   INSERT INTO "NotificationQueue" ("userId", "kind", "payload")
-  SELECT e."userId", CASE WHEN e."result" = 'good' THEN 'ip_changed' ELSE 'update_failed' END,
-         jsonb_build_object('hostId', e."hostId", 'fqdn', e."fqdn", 'result', e."result", 'reason', e."reason",
-                            'sourceIp', e."sourceIp", 'changes', e."changes", 'at', e."createdAt")
-    FROM e
-   WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL
-     AND ((e."result" = 'good' AND jsonb_array_length(coalesce(e."changes", '[]'::jsonb)) > 0
-           AND (${wantsMailSql("ip_changed")}
-                OR EXISTS (SELECT 1 FROM "Webhook" w WHERE w."userId" = e."userId" AND w."active" AND 'host.ip_changed' = ANY(w."events"))))
-       OR (e."result" = ANY(ARRAY[${FAILED_UPDATE_RESULTS.map((r) => `'${r}'`).join(", ")}]) AND ${wantsMailSql("update_failed")}))
-   ORDER BY e."createdAt"
+  SELECT n."userId", n.kind, n.payload FROM (
+    SELECT e."userId", 'ip_changed' AS kind, e."createdAt", ${payloadSql}
+      FROM e
+     WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL AND e."result" = 'good'
+       AND jsonb_array_length(coalesce(e."changes", '[]'::jsonb)) > 0
+       AND (${wantsMailSql("ip_changed")}
+            OR EXISTS (SELECT 1 FROM "Webhook" w WHERE w."userId" = e."userId" AND w."active" AND 'host.ip_changed' = ANY(w."events")))
+    UNION ALL
+    -- A client hammering a refused host owes one row per batch, not one per request.
+    SELECT DISTINCT ON (e."userId", e."hostId", e."result") e."userId", 'update_failed', e."createdAt", ${payloadSql}
+      FROM e
+     WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL
+       AND e."result" = ANY(ARRAY[${FAILED_UPDATE_RESULTS.map((r) => `'${r}'`).join(", ")}]) AND ${wantsMailSql("update_failed")}
+  ) AS n
+  ORDER BY n."createdAt"
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM ins)::int AS events, (SELECT count(*) FROM seen)::int AS hosts, (SELECT count(*) FROM used)::int AS keys,
