@@ -4,6 +4,7 @@
 // `notfqdn`.
 import { domainToASCII, domainToUnicode } from "node:url";
 import { confusableMix } from "./names-script";
+import { RESERVED_LABELS } from "./reserved-labels";
 
 export type NameErrorCode =
   | "empty" | "too_long" | "empty_label" | "label_too_long" | "invalid_characters" | "hyphen_position"
@@ -28,15 +29,7 @@ export type NameOptions = {
   allowUnderscore?: boolean;
 };
 
-/** Labels no user may register directly under a shared zone (infrastructure, role and abuse names). */
-export const RESERVED_LABELS: ReadonlySet<string> = new Set([
-  "www", "mail", "email", "smtp", "imap", "pop", "pop3", "mx", "ns", "dns",
-  ...Array.from({ length: 9 }, (_, i) => `ns${i + 1}`),
-  "admin", "administrator", "abuse", "api", "status", "root", "hostmaster", "postmaster",
-  "webmaster", "security", "support", "help", "info", "noc", "ftp", "localhost", "wpad", "isatap",
-  "autoconfig", "autodiscover", "mta-sts", "billing", "login", "account", "accounts", "dashboard",
-  "app", "static", "cdn", "docs", "blog", "ssl", "secure", "update", "checkip", "dyndns", "members",
-]);
+export { RESERVED_LABELS };
 
 const ok = <T>(value: T): NameResult<T> => ({ ok: true, value });
 const err = <T>(code: NameErrorCode, message: string, input: string): NameResult<T> => ({ ok: false, error: new NameError(code, message, input) });

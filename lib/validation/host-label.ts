@@ -3,16 +3,7 @@
 // the punycode form comes from the WHATWG URL parser (UTS #46 in browsers and Node alike). The
 // server stays the authority: validateHostLabel also rejects mixed-script labels, and createHost
 // adds taken and quarantined names.
-
-/** lib/dns/names.ts RESERVED_LABELS, copied because that module needs node:url (a test keeps them equal). */
-export const RESERVED_HOST_LABELS: ReadonlySet<string> = new Set([
-  "www", "mail", "email", "smtp", "imap", "pop", "pop3", "mx", "ns", "dns",
-  ...Array.from({ length: 9 }, (_, i) => `ns${i + 1}`),
-  "admin", "administrator", "abuse", "api", "status", "root", "hostmaster", "postmaster",
-  "webmaster", "security", "support", "help", "info", "noc", "ftp", "localhost", "wpad", "isatap",
-  "autoconfig", "autodiscover", "mta-sts", "billing", "login", "account", "accounts", "dashboard",
-  "app", "static", "cdn", "docs", "blog", "ssl", "secure", "update", "checkip", "dyndns", "members",
-]);
+import { RESERVED_LABELS } from "@/lib/dns/reserved-labels";
 
 export type LabelCheck = { ok: true; ascii: string } | { ok: false; message: string };
 
@@ -48,6 +39,6 @@ export function checkHostLabel(input: string): LabelCheck {
   if (label.slice(2, 4) === "--" && (!label.startsWith("xn--") || asciiOf(label) !== label)) {
     return fail(`"${input}" is not a valid internationalised name ("--" in the third and fourth positions is reserved for them).`);
   }
-  if (RESERVED_HOST_LABELS.has(label)) return fail(`"${label}" is reserved; choose another name.`);
+  if (RESERVED_LABELS.has(label)) return fail(`"${label}" is reserved; choose another name.`);
   return { ok: true, ascii: label };
 }
