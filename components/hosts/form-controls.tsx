@@ -32,47 +32,40 @@ function Messages({ id, error, hint }: { id: string; error?: string; hint?: Reac
 
 type Common = { id: string; name: string; label: string; error?: string; hint?: ReactNode; className?: string };
 
-/** A labelled multi-line input. */
-export function TextArea({ id, name, label, error, hint, className = "", ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+// The label, the control and its messages; `aria` ties the control to them.
+function Field({ id, label, error, hint, className, children }: Omit<Common, "name"> & { children: (aria: object) => ReactNode }) {
   const { errorId, hintId } = describedBy(id, error, hint);
+  const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": [errorId, hintId].filter(Boolean).join(" ") || undefined };
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
         {label}
       </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        className={`${controlClass(error)} font-mono`}
-        {...rest}
-      />
+      {children(aria)}
       <Messages id={id} error={error} hint={hint} />
     </div>
   );
 }
 
+/** A labelled multi-line input. */
+export function TextArea({ id, name, label, error, hint, className = "", ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      {(aria) => <textarea id={id} name={name} {...aria} className={`${controlClass(error)} font-mono`} {...rest} />}
+    </Field>
+  );
+}
+
 /** A labelled drop-down. */
 export function SelectField({ id, name, label, error, hint, className = "", children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { errorId, hintId } = describedBy(id, error, hint);
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        className={controlClass(error)}
-        {...rest}
-      >
-        {children}
-      </select>
-      <Messages id={id} error={error} hint={hint} />
-    </div>
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      {(aria) => (
+        <select id={id} name={name} {...aria} className={controlClass(error)} {...rest}>
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
