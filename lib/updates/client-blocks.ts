@@ -1,6 +1,7 @@
 // Client blocks: a credential that keeps sending updates that change nothing (a "nochg storm") is
 // blocked for NOCHG_BLOCK_S seconds. The owner can lift it (liftClientBlock, from the dashboard);
 // these are never staff abuse blocks, which live in lib/abuse and only staff lift.
+import { writeAudit } from "@/lib/audit/write-audit";
 import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -38,13 +39,22 @@ export async function listClientBlocks(client: Db, args: { userId: string }) {
   return rows.map((r) => ({ ...r, active: r.liftedAt === null && r.expiresAt.getTime() > now }));
 }
 
-/** Lifts one of the user's blocks at once; NOT_FOUND for other users' blocks. */
-export async function liftClientBlock(client: Db, args: { id: string; userId: string; actorId?: string }): Promise<void> {
+/** Lifts one of the user's blocks at once (audited); NOT_FOUND for other users' blocks. */
+export async function liftClientBlock(client: Db, args: { id: string; userId: string; actorId?: string; ip?: string | null }): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(args.id)) throw new AppError("NOT_FOUND", "No such block.");
   const block = await client.clientBlock.findFirst({ where: { id: args.id, userId: args.userId } });
   if (!block) throw new AppError("NOT_FOUND", "No such block.");
   if (block.liftedAt) return;
   await client.$transaction(async (tx) => {
     await tx.clientBlock.update({ where: { id: block.id }, data: { liftedAt: new Date(), liftedById: args.actorId ?? args.userId } });
+    await writeAudit(tx, {
+      actorId: args.actorId ?? args.userId,
+      ip: args.ip ?? null,
+      action: "client_block.lift",
+      targetType: "ClientBlock",
+      targetId: block.id,
+      before: { credential: block.credential, reason: block.reason, expiresAt: block.expiresAt.toISOString() },
+    });
     await notifyInvalidation(tx, { k: "nochg", credential: block.credential }); // the counts of every web process
   });
   forgetNochgCount(block.credential);

@@ -86,8 +86,11 @@ describe("nochg storms", () => {
     const blocks = await listClientBlocks(t.db, { userId: plus.id });
     expect(blocks.map((b) => [b.reason, b.nochgCount, b.active])).toEqual([["nochg_storm", 4, true]]);
     await expect(liftClientBlock(t.db, { id: blocks[0]!.id, userId: free.id })).rejects.toThrow("No such block.");
-    await liftClientBlock(t.db, { id: blocks[0]!.id, userId: plus.id });
+    await expect(liftClientBlock(t.db, { id: "not-a-block", userId: plus.id })).rejects.toThrow("No such block.");
+    await liftClientBlock(t.db, { id: blocks[0]!.id, userId: plus.id, ip: "192.0.2.44" });
     expect((await up("hostname=p2.dyn.test&myip=203.0.113.21")).body).toBe("good 203.0.113.21");
+    const audit = await t.db.auditLog.findMany({ where: { action: "client_block.lift", targetId: blocks[0]!.id }, select: { actorId: true, ip: true, before: true } });
+    expect(audit).toEqual([{ actorId: plus.id, ip: "192.0.2.44", before: { credential: blocks[0]!.credential, reason: "nochg_storm", expiresAt: blocks[0]!.expiresAt.toISOString() } }]);
     const rows = await events(t.db);
     expect(rows.filter((e) => e.reason === "client_blocked").length).toBe(1);
   });
