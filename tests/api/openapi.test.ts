@@ -25,6 +25,7 @@ const ROUTES = [
   "get /hosts/{hostId}/records", "put /hosts/{hostId}/records/{type}", "delete /hosts/{hostId}/records/{type}",
   "get /hosts/{hostId}/keys", "post /hosts/{hostId}/keys", "delete /hosts/{hostId}/keys/{keyId}",
   "get /hosts/{hostId}/history", "get /hosts/{hostId}/history/ip-changes", "get /account",
+  "get /client-blocks", "post /client-blocks/{blockId}/lift",
 ];
 
 describe("GET /api/v1/openapi.json", () => {

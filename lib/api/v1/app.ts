@@ -8,6 +8,7 @@ import type { V1Env } from "./context";
 import { docsRoutes } from "./docs";
 import { errorResponse, validationError } from "./errors";
 import { accountRoutes } from "./routes/account";
+import { clientBlockRoutes } from "./routes/client-blocks";
 import { historyRoutes } from "./routes/history";
 import { hostRoutes } from "./routes/hosts";
 import { keyRoutes } from "./routes/keys";
@@ -36,6 +37,7 @@ export function createV1App(): OpenAPIHono<V1Env> {
   keyRoutes(app);
   historyRoutes(app);
   accountRoutes(app);
+  clientBlockRoutes(app);
   docsRoutes(app);
   app.all("*", () => {
     throw new AppError("NOT_FOUND", "No such API endpoint.");
