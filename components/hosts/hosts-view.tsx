@@ -13,6 +13,8 @@ type Props = {
   basePath: "/hosts" | "/dashboard";
   signedInAs: string;
   notice?: ReactNode;
+  /** How many of the account's update clients are paused (client blocks in force). */
+  pausedClients?: number;
   rows: HostTableRow[];
   nextCursor: string | null;
   firstPage: boolean;
@@ -39,6 +41,17 @@ export function HostsView(p: Props) {
           </p>
         </div>
         {p.notice ? <Alert tone="success">{p.notice}</Alert> : null}
+        {p.pausedClients ? (
+          <Alert tone="error">
+            {p.pausedClients === 1
+              ? "An update client of yours is paused: it kept sending the address that was already set. "
+              : `${p.pausedClients} update clients of yours are paused: they kept sending the address that was already set. `}
+            <Link href="/keys" className="font-medium underline">
+              See update keys
+            </Link>{" "}
+            to let {p.pausedClients === 1 ? "it" : "them"} update again.
+          </Alert>
+        ) : null}
         <Card
           title="Create a hostname"
           description={full ? `Your plan allows ${p.plan.maxHosts} hostnames and all are in use: delete one first.` : "Pick a name under one of our domains."}

@@ -39,6 +39,11 @@ export async function listClientBlocks(client: Db, args: { userId: string }) {
   return rows.map((r) => ({ ...r, active: r.liftedAt === null && r.expiresAt.getTime() > now }));
 }
 
+/** How many of the user's blocks still refuse updates (for the dashboard's warning). */
+export async function countActiveClientBlocks(client: Db, args: { userId: string }): Promise<number> {
+  return client.clientBlock.count({ where: { userId: args.userId, liftedAt: null, expiresAt: { gt: new Date() } } });
+}
+
 /** Lifts one of the user's blocks at once (audited); NOT_FOUND for other users' blocks. */
 export async function liftClientBlock(client: Db, args: { id: string; userId: string; actorId?: string; ip?: string | null }): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(args.id)) throw new AppError("NOT_FOUND", "No such block.");

@@ -56,5 +56,8 @@ export const createKeySchema = z.preprocess(
 /** Revoke one of the caller's keys. */
 export const revokeKeySchema = z.object({ keyId: idField("Which key?") });
 
+/** Lift one of the caller's client blocks (a paused update client). */
+export const liftBlockSchema = z.object({ blockId: idField("Which paused client?") });
+
 /** What the create action answers: on success, the secret — shown once, never stored. */
 export type KeyCreatedState = import("./form").FormState & { secret?: string };

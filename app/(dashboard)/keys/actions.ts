@@ -7,7 +7,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { userAction } from "@/lib/auth/action";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
-import { createKeySchema, revokeKeySchema, type KeyCreatedState } from "@/lib/validation/keys";
+import { liftClientBlock } from "@/lib/updates/client-blocks";
+import { createKeySchema, liftBlockSchema, revokeKeySchema, type KeyCreatedState } from "@/lib/validation/keys";
 
 // The key service's field names → this form's.
 const FIELDS: Record<string, string | undefined> = { types: "types", expires: "expires", cidr: "cidrs", label: "label", host: undefined };
@@ -24,6 +25,14 @@ export const createKeyAction = userAction(createKeySchema, async (input, ctx): P
   });
   revalidateKeyPages();
   return { ok: true, message: "Key created.", secret: created.secret };
+});
+
+// POST /keys — lift one of the caller's client blocks: the paused client may update again at once
+export const liftBlockAction = userAction(liftBlockSchema, async ({ blockId }, ctx) => {
+  await liftClientBlock(db(), { id: blockId, userId: ctx.user.id, ip: ctx.ip });
+  revalidatePath("/keys");
+  revalidatePath("/hosts");
+  return { ok: true, message: "The client may update again." };
 });
 
 // POST /keys, /hosts/[id]/keys — revoke one of the caller's keys

@@ -1,23 +1,29 @@
-// GET /keys — every update key of the account (per host and account-wide), and the form for an
-// account-wide key (it may update any of the account's hostnames).
+// GET /keys — every update key of the account (per host and account-wide), the update clients
+// paused after a storm of unchanged updates (with a button to let them update again), and the
+// form for an account-wide key (it may update any of the account's hostnames).
 import type { Metadata } from "next";
 import { CreateKeyForm } from "@/components/hosts/create-key-form";
 import { DashboardNav } from "@/components/hosts/dashboard-nav";
+import { ClientBlockTable } from "@/components/hosts/client-block-table";
 import { KeyTable } from "@/components/hosts/key-table";
 import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/context";
 import { listUpdateKeys } from "@/lib/keys/revoke-update-key";
-import { createKeyAction, revokeKeyAction } from "./actions";
+import { listClientBlocks } from "@/lib/updates/client-blocks";
+import { createKeyAction, liftBlockAction, revokeKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Update keys" };
 
 export default async function KeysPage() {
   const { user } = await requireUser();
-  const [keys, owner] = await Promise.all([
+  const [keys, owner, blocks] = await Promise.all([
     listUpdateKeys(db(), { ownerId: user.id }),
     db().user.findUniqueOrThrow({ where: { id: user.id }, select: { plan: { select: { recordTypes: true } } } }),
+    listClientBlocks(db(), { userId: user.id }),
   ]);
+  const active = blocks.filter((b) => b.active);
+  const keyNames = new Map(keys.map((k) => [k.id, k.label || `${k.prefix}…`]));
   return (
     <div>
       <DashboardNav current="/keys" />
@@ -29,6 +35,11 @@ export default async function KeysPage() {
             account-wide key may update any of your hostnames.
           </p>
         </div>
+        {active.length ? (
+          <Card title="Paused update clients" description="These clients kept sending the address that was already set, so their updates are refused for a while. Set them to check less often, then let them update again.">
+            <ClientBlockTable blocks={active} keyNames={keyNames} lift={liftBlockAction} />
+          </Card>
+        ) : null}
         <Card title="Your keys">
           <KeyTable keys={keys} showHost revoke={revokeKeyAction} />
         </Card>
