@@ -5,7 +5,7 @@ export const OPENAPI_CONFIG = {
     title: "dynhost API",
     version: "1.0.0",
     description:
-      "Manage hosts, their DNS records, update keys and history with an API token (`Authorization: Bearer dht_…`). " +
+      "Manage hosts, their DNS records, update keys, paused update clients and history with an API token (`Authorization: Bearer dht_…`). " +
       "Errors are `{ error: { code, message, field? } }`. Lists are paginated with `cursor`: pass back `nextCursor` until it is null. " +
       "Each token may send API_RATE_LIMIT requests per minute (default 600) per web process, reported in `RateLimit-Limit`, " +
       "`RateLimit-Remaining` and `RateLimit-Reset` (seconds until the budget is full again); a 429 carries `Retry-After`.",
