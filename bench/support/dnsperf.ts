@@ -47,7 +47,11 @@ export function parseDnsperf(out: string): DnsperfResult {
   };
 }
 
-export type DnsperfOptions = { port: number; names: string[]; seconds: number; clients?: number; outstanding?: number };
+export type DnsperfOptions = {
+  port: number; names: string[]; seconds: number; clients?: number; outstanding?: number;
+  /** Offered load cap (dnsperf -Q); default: as fast as the server answers. */
+  maxQps?: number;
+};
 
 export type DnsperfRun = {
   /** Per-second samples so far: `at` is the end of the second (Unix time, s). */
@@ -65,6 +69,7 @@ export function startDnsperf(opts: DnsperfOptions): DnsperfRun {
   writeFileSync(file, opts.names.map((n) => `${n} A\n`).join(""));
   const args = ["-s", "127.0.0.1", "-p", String(opts.port), "-d", file, "-l", String(opts.seconds)];
   args.push("-c", String(opts.clients ?? 8), "-q", String(opts.outstanding ?? 200), "-t", "2", "-S", "1");
+  if (opts.maxQps) args.push("-Q", String(Math.round(opts.maxQps)));
   const child = spawn("dnsperf", args, { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
