@@ -7,6 +7,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { createHost } from "@/lib/hosts/create-host";
 import { setRecords } from "@/lib/hosts/set-records";
+import { createClientBlock } from "@/lib/updates/client-blocks";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { seedUser, TEST_PASSWORD } from "@/tests/support/users";
@@ -79,6 +80,9 @@ describe("deleteAccount", () => {
     await createHost({ ownerId: u.id, zoneName: "dyn.test", label: "gone2", actor, client: t.db });
     await setRecords({ hostId: h1.id, type: "A", values: ["198.51.100.1"], actor, client: t.db });
     await createUpdateKey(t.db, { ownerId: u.id, hostId: h1.id });
+    await createClientBlock(t.db, {
+      userId: u.id, keyId: null, credential: `user:${u.id}`, reason: "nochg_storm", nochgCount: 31, sourceIp: "203.0.113.9", userAgent: "router/1.0", expiresAt: new Date(Date.now() + 60_000),
+    });
     expect(await rejects(deleteAccount(t.db, { userId: u.id, password: "wrong password", ip: "203.0.113.9" }))).toEqual({
       code: "VALIDATION", field: "password", message: "This is not your current password.",
     });
@@ -87,6 +91,7 @@ describe("deleteAccount", () => {
     expect(await t.db.user.count({ where: { id: u.id } })).toBe(0);
     expect(await t.db.host.count({ where: { ownerId: u.id } })).toBe(0);
     expect(await t.db.updateKey.count({ where: { ownerId: u.id } })).toBe(0);
+    expect([await t.db.clientBlock.count({ where: { userId: u.id } }), await t.db.notificationQueue.count({ where: { userId: u.id } })]).toEqual([0, 0]);
     const rrset = await t.db.rRset.findUniqueOrThrow({ where: { name_type: { name: "gone1.dyn.test", type: "A" } } });
     expect({ records: rrset.records, hostId: rrset.hostId }).toEqual({ records: [], hostId: null });
     const outbox = await t.db.dnsOutbox.findMany({ where: { name: "gone1.dyn.test" }, orderBy: { id: "asc" }, select: { type: true, version: true } });

@@ -40,6 +40,9 @@ export async function deleteAccount(client: Db, args: { userId: string; password
       action: "user.delete", targetType: "User", targetId: args.userId,
       before: { email, hosts: hosts.map((h) => h.fqdn), updateKeys: keys.length, apiTokens: tokens.length },
     });
+    // Rows without a foreign key to the user go with it too (client blocks keep IPs and agents).
+    await tx.clientBlock.deleteMany({ where: { userId: args.userId } });
+    await tx.notificationQueue.deleteMany({ where: { userId: args.userId } });
     await tx.user.delete({ where: { id: args.userId } });
     await notifyInvalidation(tx, { k: "user", id: args.userId }); // its keys, tokens and password everywhere
   });
