@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { startTestSmtp, type TestSmtp } from "@/tests/support/smtp-server";
 import { resetEnvCache } from "@/lib/env";
-import { MAIL_MAX_ATTEMPTS, mailRetryDelayMs, retryMail, sendMail } from "@/lib/mail/send-mail";
+import { MAIL_MAX_ATTEMPTS, mailRetryDelayMs, retryMail, sendMail, withTimeouts } from "@/lib/mail/send-mail";
 import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmail } from "@/lib/auth/verify-email";
 
@@ -124,5 +124,23 @@ describe("sendMail", () => {
     expect(await verifyEmail(t.db, { token: link![1] })).toEqual({ email: "new@example.com" });
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "new@example.com" } });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+  });
+
+  it("bounds SMTP waits unless the URL sets them; a server that accepts and then stays silent fails within the greeting timeout", async () => {
+    expect(withTimeouts("smtp://u:p%40ss@mail.example:587")).toBe("smtp://u:p%40ss@mail.example:587?connectionTimeout=10000&greetingTimeout=10000&socketTimeout=20000");
+    expect(withTimeouts("smtps://mail.example?greetingTimeout=500")).toBe("smtps://mail.example?greetingTimeout=500&connectionTimeout=10000&socketTimeout=20000");
+    const silent = net.createServer(() => {}); // accepts, never greets
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}?greetingTimeout=300`, DEV_MAIL_OUTBOX: undefined });
+      const t0 = Date.now();
+      const r = await sendMail({ to: "silent@example.com", subject: "x", text: "y" }, t.db);
+      expect(r.delivered).toBe(false);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect((await t.db.mailMessage.findUniqueOrThrow({ where: { id: r.id } })).error).toMatch(/Greeting never received/);
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -20,10 +20,20 @@ export type SendResult = { id: string; delivered: boolean };
 
 const globalForMail = globalThis as unknown as { dynhostMailTransport?: { url: string; t: Transporter } };
 
+// Bounded waits: a server that accepts the connection and then hangs must not hold a worker's
+// transaction (notifications, retries) for nodemailer's default minutes. nodemailer reads its
+// options from the URL's query; values already given there win.
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+export function withTimeouts(url: string): string {
+  const missing = Object.entries(TIMEOUTS).filter(([k]) => !new RegExp(`[?&]${k}=`).test(url));
+  if (missing.length === 0) return url;
+  return url + (url.includes("?") ? "&" : "?") + missing.map(([k, v]) => `${k}=${v}`).join("&");
+}
+
 function transport(url: string): Transporter {
   const cached = globalForMail.dynhostMailTransport;
   if (cached?.url === url) return cached.t;
-  const t = nodemailer.createTransport(url);
+  const t = nodemailer.createTransport(withTimeouts(url));
   globalForMail.dynhostMailTransport = { url, t };
   return t;
 }
