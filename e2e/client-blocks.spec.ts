@@ -22,8 +22,11 @@ test("a paused update client is shown and can be let to update again", async ({ 
     expect(await nicUpdate(baseURL!, fqdn, key, "myip=203.0.113.61")).toEqual({ status: 200, body: "abuse" });
   }).toPass({ timeout: 10_000, intervals: [500] });
 
-  await page.goto("/hosts");
-  await expect(page.getByRole("alert").filter({ hasText: "An update client of yours is paused" })).toBeVisible();
+  // The block is written off the response path: reload until it shows.
+  await expect(async () => {
+    await page.goto("/hosts");
+    await expect(page.getByRole("alert").filter({ hasText: "An update client of yours is paused" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await page.getByRole("link", { name: "See update keys" }).click();
   await expect(page).toHaveURL(/\/keys$/);
   const pausedCard = () => page.locator("section", { has: page.getByRole("heading", { name: "Paused update clients" }) });
