@@ -9,6 +9,7 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { TextArea } from "@/components/hosts/form-controls";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SavedNote } from "@/components/ui/field";
 import { TextField } from "@/components/ui/text-field";
 import type { FormState } from "@/lib/validation/form";
 import { recordsSchema, type RecordName, type SettableType } from "@/lib/validation/records";
@@ -58,11 +59,7 @@ export function RRsetForm({ hostId, name, type, ttl, records, live, minTtl, save
           <Button type="submit" pending={pending}>
             {`Save ${inline}${type}`}
           </Button>
-          {state.ok && !pending ? (
-            <p role="status" className="text-sm text-zinc-600">
-              {state.message}
-            </p>
-          ) : null}
+          <SavedNote state={state} pending={pending} />
         </div>
       </form>
     </div>

@@ -4,6 +4,7 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { CheckboxGroup } from "@/components/hosts/form-controls";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SavedNote } from "@/components/ui/field";
 import { EMAIL_EVENTS, EMAIL_EVENT_NAMES, type EmailEvent } from "@/lib/notifications/events";
 import type { FormState } from "@/lib/validation/form";
 import { preferencesSchema } from "@/lib/validation/notifications";
@@ -26,11 +27,7 @@ export function PreferencesForm({ current, action }: Props) {
         <Button type="submit" pending={pending}>
           Save preferences
         </Button>
-        {state.ok && !pending ? (
-          <p role="status" className="text-sm text-zinc-600">
-            {state.message}
-          </p>
-        ) : null}
+        <SavedNote state={state} pending={pending} />
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SavedNote } from "@/components/ui/field";
 import { TextField } from "@/components/ui/text-field";
 import { PASSWORD_MIN } from "@/lib/validation/fields";
 import type { FormState } from "@/lib/validation/form";
@@ -12,13 +13,6 @@ import { changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
-function Done({ state, pending }: { state: FormState; pending: boolean }) {
-  return state.ok && !pending ? (
-    <p role="status" className="text-sm text-zinc-600">
-      {state.message}
-    </p>
-  ) : null;
-}
 
 /** Display name. */
 export function ProfileForm({ name, action }: { name: string | null; action: Action }) {
@@ -31,7 +25,7 @@ export function ProfileForm({ name, action }: { name: string | null; action: Act
         <Button type="submit" pending={pending}>
           Save profile
         </Button>
-        <Done state={state} pending={pending} />
+        <SavedNote state={state} pending={pending} />
       </div>
     </form>
   );
@@ -58,7 +52,7 @@ export function PasswordForm({ action }: { action: Action }) {
         <Button type="submit" pending={pending}>
           Change password
         </Button>
-        <Done state={state} pending={pending} />
+        <SavedNote state={state} pending={pending} />
       </div>
     </form>
   );
