@@ -55,8 +55,13 @@ describe("keys", () => {
     const other = (await api.call("POST", "/api/v1/hosts", { token: alice.token, body: { zone: "dyn.test", label: "other" } })).body as { id: string };
     const wrongHost = await api.call("DELETE", `/api/v1/hosts/${other.id}/keys/${k.id}`, { token: alice.token });
     expect([wrongHost.status, wrongHost.body]).toEqual([404, { error: { code: "NOT_FOUND", message: "No such key." } }]);
-    expect((await api.call("DELETE", `/api/v1/hosts/${hostId}/keys/${k.id}`, { token: alice.token })).status).toBe(204);
+    const headers = { "x-dynhost-client-ip": "203.0.113.77" };
+    expect((await api.call("DELETE", `/api/v1/hosts/${hostId}/keys/${k.id}`, { token: alice.token, headers })).status).toBe(204);
     expect((await api.db.updateKey.findUniqueOrThrow({ where: { id: k.id } })).revokedAt).not.toBeNull();
+    // Audited as the token's owner acting as a plain user, from the client's address.
+    const audit = await api.db.auditLog.findMany({ where: { targetId: k.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, actorRole: true, ip: true } });
+    expect(audit.map((a) => [a.action, a.actorRole, a.ip])).toEqual([["update_key.create", "USER", null], ["update_key.revoke", "USER", "203.0.113.77"]]);
+    expect(new Set(audit.map((a) => a.actorId)).size).toBe(1);
     expect((await api.call("DELETE", `/api/v1/hosts/${hostId}/keys/${k.id}`, { token: alice.token })).status).toBe(404);
   });
 

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { userAction } from "@/lib/auth/action";
+import { ownerActor } from "../hosts/owner-actor";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import { liftClientBlock } from "@/lib/updates/client-blocks";
@@ -20,7 +21,7 @@ function revalidateKeyPages() {
 
 // POST /keys, /hosts/[id]/keys, /hosts/[id]/setup — create a key; the secret is answered once
 export const createKeyAction = userAction(createKeySchema, async (input, ctx): Promise<KeyCreatedState> => {
-  const created = await createUpdateKey(db(), { ownerId: ctx.user.id, ...input }).catch((e: unknown) => {
+  const created = await createUpdateKey(db(), { ownerId: ctx.user.id, ...input, actor: ownerActor(ctx) }).catch((e: unknown) => {
     throw isAppError(e) && e.field ? new AppError(e.code, e.message, { field: FIELDS[e.field], cause: e }) : e;
   });
   revalidateKeyPages();
@@ -37,7 +38,7 @@ export const liftBlockAction = userAction(liftBlockSchema, async ({ blockId }, c
 
 // POST /keys, /hosts/[id]/keys — revoke one of the caller's keys
 export const revokeKeyAction = userAction(revokeKeySchema, async ({ keyId }, ctx) => {
-  await revokeUpdateKey(db(), { id: keyId, ownerId: ctx.user.id });
+  await revokeUpdateKey(db(), { id: keyId, ownerId: ctx.user.id, actor: ownerActor(ctx) });
   revalidateKeyPages();
   return { ok: true, message: "Key revoked." };
 });

@@ -1,10 +1,10 @@
 // /api/v1/client-blocks — the caller's client blocks (nochg storms) and lifting one.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { db } from "@/lib/db";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { listClientBlocks, liftClientBlock } from "@/lib/updates/client-blocks";
 import { scoped } from "../auth";
 import type { V1Env } from "../context";
+import { apiActor } from "../host-json";
 import { ClientBlockListSchema, ClientBlockParams } from "../schemas/client-blocks";
 import { errors } from "../schemas/common";
 
@@ -42,8 +42,7 @@ export function clientBlockRoutes(app: OpenAPIHono<V1Env>): void {
   // POST /client-blocks/{blockId}/lift — lift (audited as client_block.lift)
   app.openapi(liftBlock, async (c) => {
     const userId = c.get("principal").userId;
-    const ip = c.req.header(CLIENT_IP_HEADER) ?? null;
-    await liftClientBlock(db(), { id: c.req.valid("param").blockId, userId, actorId: userId, ip });
+    await liftClientBlock(db(), { id: c.req.valid("param").blockId, userId, ip: apiActor(userId, c.req).ip });
     return c.body(null, 204);
   });
 }

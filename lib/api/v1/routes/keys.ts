@@ -7,6 +7,7 @@ import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import type { RRType } from "@/lib/dns/types";
 import { scoped } from "../auth";
+import { apiActor } from "../host-json";
 import type { V1Env } from "../context";
 import { errors, HostKeyParams, HostParams } from "../schemas/common";
 import { CreatedKeySchema, CreateKeyBody, UpdateKeyListSchema } from "../schemas/keys";
@@ -77,6 +78,7 @@ export function keyRoutes(app: OpenAPIHono<V1Env>): void {
       recordTypes: body.recordTypes as RRType[] | undefined,
       allowedCidrs: body.allowedCidrs,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+      actor: apiActor(userId, c.req),
     }).catch((e: unknown) => {
       throw renameField(e);
     });
@@ -93,7 +95,7 @@ export function keyRoutes(app: OpenAPIHono<V1Env>): void {
       ? await db().updateKey.findFirst({ where: { id: keyId, ownerId: userId, hostId: host.id }, select: { id: true } })
       : null;
     if (!key) throw new AppError("NOT_FOUND", "No such key.");
-    await revokeUpdateKey(db(), { id: key.id, ownerId: userId });
+    await revokeUpdateKey(db(), { id: key.id, ownerId: userId, actor: apiActor(userId, c.req) });
     return c.body(null, 204);
   });
 }
