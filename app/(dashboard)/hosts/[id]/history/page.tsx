@@ -1,12 +1,12 @@
 // GET /hosts/[id]/history — the host's update requests (25 per page, keyset ?cursor=) and a chart of
 // its address changes over the last 30 days.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HistoryTable } from "@/components/hosts/history-table";
 import { HostHeader } from "@/components/hosts/host-header";
 import { dnsState } from "@/components/hosts/host-state";
 import { IpChart } from "@/components/hosts/ip-chart";
 import { Card } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/context";
 import { isAppError } from "@/lib/errors";
@@ -48,20 +48,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
         ) : (
           <p className="text-sm text-zinc-600">{cursor ? "No older updates." : "No updates yet: set up your router and its first update shows here."}</p>
         )}
-        <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-          {cursor ? (
-            <Link href={`/hosts/${host.id}/history`} className="font-medium text-indigo-700 hover:underline">
-              ← Newest
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextCursor ? (
-            <Link href={`/hosts/${host.id}/history?cursor=${encodeURIComponent(page.nextCursor)}`} className="font-medium text-indigo-700 hover:underline">
-              Older →
-            </Link>
-          ) : null}
-        </nav>
+        <Pager basePath={`/hosts/${host.id}/history`} cursor={cursor} nextCursor={page.nextCursor} />
       </Card>
     </div>
   );

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { formatTime } from "@/components/account/format-time";
 import { DashboardNav } from "@/components/hosts/dashboard-nav";
 import { Card } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/context";
 import { isAppError } from "@/lib/errors";
@@ -69,14 +70,7 @@ export default async function DeliveriesPage({ params, searchParams }: Props) {
               </tbody>
             </table>
           )}
-          <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-            {cursor ? <Link href={`/account/notifications/webhooks/${id}`} className="font-medium text-indigo-700 hover:underline">← Newest</Link> : <span />}
-            {page.nextCursor ? (
-              <Link href={`/account/notifications/webhooks/${id}?cursor=${encodeURIComponent(page.nextCursor)}`} className="font-medium text-indigo-700 hover:underline">
-                Older →
-              </Link>
-            ) : null}
-          </nav>
+          <Pager basePath={`/account/notifications/webhooks/${id}`} cursor={cursor} nextCursor={page.nextCursor} />
         </Card>
       </div>
     </div>
