@@ -5,7 +5,7 @@
 // publishedVersion says what was pushed: no backend reads on this path.
 import type { Db, Tx } from "@/lib/db";
 import { recordBatch, recordPushLatency } from "./metrics";
-import { claimDue, listenOutbox, markFailed, markPublished, markRetry, nextDueIn, readState, type CurrentRRset, type OutboxRow } from "./outbox";
+import { claimDue, listenOutbox, markFailed, markPublished, markRetry, nextDueIn, readState, type CurrentRRset, type OutboxRow } from "./outbox/claim";
 import { projectRRsets, type Sinkhole } from "./publish";
 import { DnsError, type Change, type DnsProvider, type RRType } from "./types";
 

@@ -4,7 +4,7 @@
 // is what a wrong database or a wrong zone looks like.
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { lockNames, readState } from "./outbox";
+import { lockNames, readState } from "./outbox/claim";
 import { computeChanges } from "./plan";
 import { projectRRsets, type HostStatus, type Sinkhole } from "./publish";
 import type { Change, DnsProvider, RRset, RRType } from "./types";

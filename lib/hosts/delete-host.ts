@@ -7,7 +7,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { forgetUpdateKey } from "@/lib/keys/verify-update-key";
 import { auditActor, isPrivileged, type Actor } from "./actor";
 import { getHostOrThrow } from "./get-host-or-throw";
-import { republishHost, writeRRsets } from "./write-rrsets";
+import { republishHost, writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 
 export const QUARANTINE_DAYS = 7;
 export const ABUSE_QUARANTINE_DAYS = 365;

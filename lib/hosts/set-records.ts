@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { RECORD_NAME_MESSAGE, RECORD_NAMES, recordOwner, type RecordName } from "@/lib/validation/record-values";
 import { auditActor, isPrivileged, type Actor } from "./actor";
 import { getHostOrThrow } from "./get-host-or-throw";
-import { writeRRsets } from "./write-rrsets";
+import { writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 
 export const MAX_TTL = 86_400;
 export const MAX_VALUES = 50;

@@ -2,7 +2,7 @@
 // test states exactly the rows it starts from. Not used by the service itself.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { writeRRsets, type RRsetWrite } from "./write-rrsets";
+import { writeRRsets, type RRsetWrite } from "@/lib/dns/outbox/write-rrsets";
 
 /** A user on the given plan (default "plus"). */
 export async function seedUser(client: Db, opts: { planId?: string; role?: "USER" | "ADMIN" | "ABUSE" | "BILLING" } = {}) {

@@ -4,7 +4,7 @@
 import { writeAudit } from "@/lib/audit/write-audit";
 import { issueAuthToken } from "@/lib/auth/tokens";
 import type { Db } from "@/lib/db";
-import { republishHost } from "@/lib/hosts/write-rrsets";
+import { republishHost } from "@/lib/dns/outbox/write-rrsets";
 import { sendMail } from "@/lib/mail/send-mail";
 import { enqueueWebhookEvent } from "@/lib/notifications/enqueue-webhook-event";
 import { wantsEmail } from "@/lib/notifications/preferences";

@@ -2,7 +2,7 @@
 // per threshold, expiry takes the host out of DNS through the outbox/projection, the emailed link
 // restores it, and after the redemption period the name is released into a tombstone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readState } from "@/lib/dns/outbox";
+import { readState } from "@/lib/dns/outbox/claim";
 import { projectRRsets } from "@/lib/dns/publish";
 import { seedUser, seedZone, write } from "@/lib/hosts/test-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";

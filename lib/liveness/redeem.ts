@@ -6,7 +6,7 @@ import { consumeAuthToken } from "@/lib/auth/tokens";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
-import { republishHost } from "@/lib/hosts/write-rrsets";
+import { republishHost } from "@/lib/dns/outbox/write-rrsets";
 import { enqueueWebhookEvent } from "@/lib/notifications/enqueue-webhook-event";
 import { addDays, LIVENESS_DAYS, REDEMPTION_DAYS } from "./policy";
 import { recordLiveness } from "./record-liveness";

@@ -3,7 +3,7 @@
 // cannot be re-registered at once. One transaction per host; safe to run from several workers.
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db";
-import { writeRRsets } from "@/lib/hosts/write-rrsets";
+import { writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 import { enqueueWebhookEvent } from "@/lib/notifications/enqueue-webhook-event";
 import { addDays, QUARANTINE_DAYS, REDEMPTION_DAYS, SUBJECT_TO_LIVENESS } from "./policy";
 

@@ -3,7 +3,7 @@
 // however many hosts the request names. The hosts' lastUpdateAt is written with the request's
 // UpdateEvents (events.ts), off the response path.
 import type { Db } from "@/lib/db";
-import { writeManyRRsets, type RRsetWrite } from "@/lib/hosts/write-rrsets";
+import { writeManyRRsets, type RRsetWrite } from "@/lib/dns/outbox/write-rrsets";
 import type { HostState } from "./load-hosts";
 
 export type HostWrite = { host: HostState; rrsets: RRsetWrite[] };

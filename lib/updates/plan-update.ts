@@ -2,7 +2,7 @@
 // the addresses to echo. Pure; protocol-agnostic (dyndns2 and DuckDNS both build an UpdateIntent).
 import { canonicalName, canonicalRecord, RdataError } from "@/lib/dns/rdata";
 import type { RRset, RRType } from "@/lib/dns/types";
-import type { RRsetWrite } from "@/lib/hosts/write-rrsets";
+import type { RRsetWrite } from "@/lib/dns/outbox/write-rrsets";
 import type { Principal } from "@/lib/keys/principal";
 import { applyPrefix, parseAddress } from "./ip";
 import type { IpIntent } from "./params";

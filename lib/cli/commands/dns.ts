@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CliCommand } from "@/lib/cli/types";
-import { listFailedOutbox, requeueFailedOutbox } from "@/lib/dns/outbox";
+import { listFailedOutbox, requeueFailedOutbox } from "@/lib/dns/outbox/failed";
 import { providerFromEnv, sinkholeFromEnv } from "@/lib/dns/providers/index";
 import { reconcile, ReconcileRefusedError } from "@/lib/dns/reconcile";
 import type { Change, DnsProvider } from "@/lib/dns/types";

@@ -1,8 +1,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { seedHost, seedUser, seedZone, write } from "./test-fixtures";
-import { OUTBOX_CHANNEL, republishHost, writeManyRRsets, writeRRsets } from "./write-rrsets";
+import { seedHost, seedUser, seedZone, write } from "@/lib/hosts/test-fixtures";
+import { OUTBOX_CHANNEL } from "./channel";
+import { republishHost, writeManyRRsets, writeRRsets } from "./write-rrsets";
 
 let t: TestDatabase;
 let zone: { id: string; name: string };

@@ -3,7 +3,7 @@
 // row in the caller's transaction, and the dispatcher is woken at commit (pg_notify).
 import type { Db, Tx } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared";
-import { OUTBOX_CHANNEL } from "@/lib/dns/outbox";
+import { OUTBOX_CHANNEL } from "./channel";
 import type { RRType } from "@/lib/dns/types";
 
 export { OUTBOX_CHANNEL };

@@ -1,15 +1,15 @@
-// The outbox table's SQL: claiming due rows, per-rrset locks, reading the state to publish, and
-// recording the outcome. The dispatcher composes these inside one transaction per batch.
-import type { Db, Tx } from "@/lib/db";
+// The dispatcher's side of the outbox: claiming due rows, per-name publish locks, reading the
+// state to publish, and recording the outcome. The dispatcher composes these inside one
+// transaction per batch; the reconciler takes the same locks.
+import type { Tx } from "@/lib/db";
 import { listenChannel, type Listener } from "@/lib/db/listen";
-import type { PublishHost, StoredRRset } from "./publish";
-import type { RRType } from "./types";
+import type { PublishHost, StoredRRset } from "@/lib/dns/publish";
+import type { RRType } from "@/lib/dns/types";
+import { OUTBOX_CHANNEL } from "./channel";
 
 export type OutboxRow = { id: bigint; zone: string; name: string; type: RRType; version: bigint; attempts: number; createdAt: Date };
 export type CurrentRRset = StoredRRset & { version: bigint; publishedVersion: bigint };
 
-/** The NOTIFY channel writers signal at commit (writeRRsets) and dispatchers LISTEN on. */
-export const OUTBOX_CHANNEL = "dns_outbox";
 
 // Advisory-lock namespace (first int of the two-int form) for "this name is being published".
 const NAME_LOCK_CLASS = 4242_0002;
@@ -133,30 +133,6 @@ export async function markFailed(tx: Tx, rows: { id: bigint; error: string }[]):
     rows.map((r) => r.id.toString()),
     rows.map((r) => r.error.slice(0, 2000)),
   );
-}
-
-export type FailedOutboxRow = { id: bigint; zone: string; name: string; type: RRType; version: bigint; status: "PENDING" | "FAILED"; attempts: number; lastError: string | null; createdAt: Date; nextAttemptAt: Date };
-
-// Rows an admin should look at: FAILED ones, and PENDING ones that already failed at least once.
-export async function listFailedOutbox(client: Db, opts: { includeRetrying?: boolean; limit?: number } = {}): Promise<FailedOutboxRow[]> {
-  const rows = await client.dnsOutbox.findMany({
-    where: opts.includeRetrying ? { OR: [{ status: "FAILED" }, { attempts: { gt: 0 } }] } : { status: "FAILED" },
-    orderBy: { id: "asc" },
-    take: opts.limit ?? 1000,
-  });
-  return rows.map(({ id, zone, name, type, version, status, attempts, lastError, createdAt, nextAttemptAt }) => ({
-    id, zone, name, type, version, status, attempts, lastError, createdAt, nextAttemptAt,
-  }));
-}
-
-// Puts FAILED rows (all, or the given ids) back in the queue for an immediate attempt.
-export async function requeueFailedOutbox(client: Db, ids?: bigint[]): Promise<number> {
-  const { count } = await client.dnsOutbox.updateMany({
-    where: { status: "FAILED", ...(ids ? { id: { in: ids } } : {}) },
-    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() },
-  });
-  if (count > 0) await client.$queryRawUnsafe(`SELECT count(*)::int AS n FROM (SELECT pg_notify('${OUTBOX_CHANNEL}', '')) AS n`);
-  return count;
 }
 
 // A dedicated connection listening on dns_outbox (lib/db/listen.ts); every (re)connect wakes the
