@@ -2,7 +2,7 @@
 // one statement for all hosts, version bumps + outbox rows, one NOTIFY at commit), in one transaction. Until the abuse
 // console's bulk suspension exists, this is the bulk operation the services offer.
 import type { RRType } from "@/lib/dns/types";
-import { writeManyRRsets } from "@/lib/hosts/write-rrsets";
+import { writeManyRRsets } from "@/lib/dns/outbox/write-rrsets";
 import type { BenchService } from "./service";
 
 export type BulkHost = { id: string; fqdn: string; zoneId: string; zoneName: string };

@@ -3,7 +3,7 @@
 import { formatTime } from "@/components/account/format-time";
 import { ActionButton } from "@/components/forms/action-button";
 import type { FormState } from "@/lib/validation/form";
-import { explainUpdate } from "./update-reasons";
+import { explainUpdate } from "@/lib/updates/reasons";
 
 export type ClientBlockRow = {
   id: string;

@@ -1,6 +1,7 @@
 // The update history of one host: when, from where, which client, what it asked for, what it got.
 import { formatTime } from "@/components/account/format-time";
-import { explainUpdate, requestedValues } from "./update-reasons";
+import { explainUpdate } from "@/lib/updates/reasons";
+import { requestedValues } from "./update-reasons";
 
 export type HistoryRow = {
   id: string; at: Date; protocol: string; sourceIp: string; userAgent: string | null; params: unknown; result: string; reason: string | null;

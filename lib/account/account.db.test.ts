@@ -7,7 +7,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { createHost } from "@/lib/hosts/create-host";
 import { setRecords } from "@/lib/hosts/set-records";
-import { createClientBlock } from "@/lib/updates/client-blocks";
+import { createClientBlock } from "@/lib/updates/policy/create-client-block";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { seedUser, TEST_PASSWORD } from "@/tests/support/users";

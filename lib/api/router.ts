@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { toAppError } from "@/lib/errors";
 import { healthRoutes } from "@/lib/api/health";
 import { createV1App } from "@/lib/api/v1/app";
-import { updateRoutes } from "@/lib/updates/routes";
+import { updateRoutes } from "@/lib/updates/protocols/routes";
 
 /** Paths this router answers; everything else goes to Next.js. */
 export const MACHINE_PATH = /^\/(healthz|nic\/|nic$|update|checkip|api\/v1(\/|$)|v3\/update)/;

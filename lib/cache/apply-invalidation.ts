@@ -4,7 +4,7 @@
 import { clearPasswordCache, forgetAccountPasswords } from "@/lib/keys/account-password";
 import { clearUpdateKeyCache, forgetUpdateKey, forgetUserKeys } from "@/lib/keys/verify-update-key";
 import { clearApiTokenCache, forgetApiToken, forgetUserTokens } from "@/lib/tokens/verify-api-token";
-import { forgetNochgCount } from "@/lib/updates/nochg-guard";
+import { forgetNochgCount } from "@/lib/updates/policy/nochg-guard";
 import type { InvalidationMessage } from "./invalidation";
 
 /** Forgets every cached credential lookup of this process (keys, passwords, API tokens). */

@@ -30,8 +30,9 @@ import { clearUpdateKeyCache, verifyUpdateKey } from "@/lib/keys/verify-update-k
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/list-api-tokens";
 import { clearApiTokenCache, verifyApiToken } from "@/lib/tokens/verify-api-token";
-import { createClientBlock, liftClientBlock } from "@/lib/updates/client-blocks";
-import { noteNochg, resetNochgGuard } from "@/lib/updates/nochg-guard";
+import { createClientBlock } from "@/lib/updates/policy/create-client-block";
+import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";
+import { noteNochg, resetNochgGuard } from "@/lib/updates/policy/nochg-guard";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { seedUser, TEST_PASSWORD } from "@/tests/support/users";
 import { INVALIDATION_CHANNEL, notifyInvalidation } from "./invalidation";

@@ -6,10 +6,12 @@
 // Only for statements whose result columns are json, text or numbers: pg and Prisma convert
 // timestamps and bigints differently.
 import pg from "pg";
-import type { Db, Tx } from "@/lib/db";
 import { processState } from "@/lib/process-state";
 
 const POOL_SIZE = 4;
+
+/** A Prisma client or transaction (structural, so that lib/db.ts can import this module). */
+type Queryable = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 
 const state = processState("prepared-statements", () => ({ urls: new WeakMap<object, string>(), pools: new WeakMap<object, pg.Pool>() }));
 
@@ -23,7 +25,7 @@ export function rememberUrl(client: object, url: string): void {
  * autocommit. Given a transaction (or a client not made by createDb), it runs the same text inside
  * it through Prisma instead, so callers need not care which they hold.
  */
-export async function preparedQuery<T>(client: Db | Tx, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T>(client: Queryable, name: string, text: string, values: unknown[]): Promise<T[]> {
   const url = state.urls.get(client);
   if (!url) return client.$queryRawUnsafe<T[]>(text, ...values);
   let pool = state.pools.get(client);
@@ -39,7 +41,7 @@ export async function preparedQuery<T>(client: Db | Tx, name: string, text: stri
 }
 
 /** Ends the client's prepared-statement pool, if it has one. */
-export async function endPreparedPool(client: Db): Promise<void> {
+export async function endPreparedPool(client: object): Promise<void> {
   const pool = state.pools.get(client);
   state.pools.delete(client);
   await pool?.end();

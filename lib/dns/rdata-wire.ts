@@ -1,5 +1,5 @@
-// Conversion between canonical RDATA text and dns-packet answer `data` objects (re-exported by
-// lib/dns/rdata.ts). Both the RFC 2136 client and the embedded server go through here.
+// Conversion between canonical RDATA text and dns-packet answer `data` objects. Both the RFC 2136
+// client and the embedded server go through here.
 import type { CaaData, MxData, SoaData, SrvData } from "dns-packet";
 import { canonicalName, canonicalRecord, formatSoa, parseSoa, RdataError } from "./rdata";
 import { canonicalIPv4, canonicalIPv6 } from "./rdata-ip";

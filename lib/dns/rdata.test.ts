@@ -1,6 +1,7 @@
 import * as packet from "dns-packet";
 import { describe, expect, it } from "vitest";
-import { canonicalRecord, canonicalRRset, fromWire, parseSoa, RdataError, toWire } from "./rdata";
+import { canonicalRecord, canonicalRRset, parseSoa, RdataError } from "./rdata";
+import { fromWire, toWire } from "./rdata-wire";
 import type { RRType } from "./types";
 
 const ok: [RRType, string, string][] = [

@@ -5,7 +5,6 @@ import { canonicalIPv4, canonicalIPv6 } from "./rdata-ip";
 import { chunkBytes, parseOneQuoted, parseQuotedStrings, quoteBytes, TextSyntaxError } from "./rdata-text";
 import type { RRset, RRType } from "./types";
 
-export { toWire, fromWire, type WireData } from "./rdata-wire";
 
 /** A record value that cannot be used; `message` is fit to show in a form next to the field. */
 export class RdataError extends Error {

@@ -1,6 +1,6 @@
 // listUpdateHistory — a host's update requests, newest first, keyset-paginated on (createdAt, id).
 import type { Db } from "@/lib/db";
-import type { AddressChange } from "@/lib/notifications/host-events";
+import type { AddressChange } from "@/lib/updates/events/types";
 import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
 

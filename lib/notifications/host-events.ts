@@ -4,10 +4,10 @@
 // notifyHostStatusChanged.
 import type { Db, Tx } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
+import type { AddressChange } from "@/lib/updates/events/types";
 import type { EmailEvent } from "./events";
 import { notifyUser } from "./notify-user";
 
-export type AddressChange = { type: "A" | "AAAA"; before: string[]; after: string[] };
 
 /**
  * A host's addresses changed: one mail ("ip_changed") listing every change, and one webhook

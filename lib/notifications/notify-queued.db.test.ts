@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { listUpdateHistory } from "@/lib/history/list-update-history";
-import { drainUpdateEvents } from "@/lib/updates/events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { basic, call, configure, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 import { notifyQueued } from "./notify-queued";
 
@@ -101,7 +101,7 @@ describe("update notifications", () => {
     expect(await notifyQueued(t.db)).toEqual({ claimed: 1, mailed: 1, webhooks: 0 });
     const [mail] = await t.db.mailMessage.findMany({ where: { to: a.user.email } });
     expect(mail!.subject).toBe("An update of notify-d.dyn.test was refused (abuse)");
-    expect(mail!.text).toContain(`An update request for notify-d.dyn.test from 198.51.100.77 was answered "abuse": host suspended.`);
+    expect(mail!.text).toContain(`An update request for notify-d.dyn.test from 198.51.100.77 was answered "abuse": Staff suspended this hostname: its records cannot be changed.`);
   });
 
   it("blocked: a nochg storm's client block is mailed by default (the preference is on unless turned off)", async () => {

@@ -3,9 +3,10 @@
 // that writes the events (and createClientBlock queues "blocked" with the block); here a worker claims the oldest rows (SKIP LOCKED: several workers never
 // take the same row), notifies through notifyUser (mail preference + signed webhooks) and deletes
 // them in the same transaction. A crash before the commit leaves the rows for the next run.
-import { explainUpdate } from "@/components/hosts/update-reasons";
+import { explainUpdate } from "@/lib/updates/reasons";
 import type { Db } from "@/lib/db";
-import { notifyAddressesChanged, notifyClientBlocked, notifyUpdateFailed, type AddressChange } from "./host-events";
+import type { AddressChange } from "@/lib/updates/events/types";
+import { notifyAddressesChanged, notifyClientBlocked, notifyUpdateFailed } from "./host-events";
 
 type Payload = {
   hostId: string; fqdn: string; result: string; reason: string | null; sourceIp: string; changes: AddressChange[] | null; at: string;

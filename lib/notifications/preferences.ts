@@ -32,11 +32,18 @@ export async function setNotificationPreferences(
   return getNotificationPreferences(client, { userId: args.userId });
 }
 
-/** Whether the user wants this event by mail (one indexed read). */
+/**
+ * THE mail-preference rule, as an SQL boolean over a user id expression: the user's choice for
+ * `event`, or the event's default when they never chose. `event` comes from the closed catalogue.
+ */
+export function wantsMailSql(event: EmailEvent, userIdSql: string): string {
+  if (!isEmailEvent(event)) throw new Error(`unknown mail event ${String(event)}`);
+  const chosen = `FROM "NotificationPreference" p WHERE p."userId" = ${userIdSql} AND p."event" = '${event}'`;
+  return EMAIL_EVENTS[event].default ? `NOT EXISTS (SELECT 1 ${chosen} AND NOT p."email")` : `EXISTS (SELECT 1 ${chosen} AND p."email")`;
+}
+
+/** Whether the user wants this event by mail (one indexed read, the rule of wantsMailSql). */
 export async function wantsEmail(client: Db | Tx, args: { userId: string; event: EmailEvent }): Promise<boolean> {
-  const row = await client.notificationPreference.findUnique({
-    where: { userId_event: { userId: args.userId, event: args.event } },
-    select: { email: true },
-  });
-  return row?.email ?? EMAIL_EVENTS[args.event].default;
+  const [row] = await client.$queryRawUnsafe<{ wants: boolean }[]>(`SELECT ${wantsMailSql(args.event, "$1::uuid")} AS "wants"`, args.userId);
+  return row?.wants === true;
 }

@@ -7,7 +7,7 @@ import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { createMachineRouter, MACHINE_PATH } from "@/lib/api/router";
 import { listenInvalidations } from "@/lib/cache/listen-invalidations";
-import { drainUpdateEvents } from "@/lib/updates/events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER, clientIp, trustList } from "@/lib/http/client-ip";
 import { EXIT_PORT_IN_USE } from "@/lib/server/exit-codes";

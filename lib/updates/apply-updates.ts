@@ -4,7 +4,7 @@
 // UpdateEvents (events.ts), off the response path.
 import type { Db } from "@/lib/db";
 import { writeManyRRsets, type RRsetWrite } from "@/lib/dns/outbox/write-rrsets";
-import type { HostState } from "./load-hosts";
+import type { HostState } from "@/lib/updates/load-hosts";
 
 export type HostWrite = { host: HostState; rrsets: RRsetWrite[] };
 

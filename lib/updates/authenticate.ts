@@ -7,9 +7,10 @@ import { cidrAllows } from "@/lib/keys/cidrs";
 import type { Principal } from "@/lib/keys/principal";
 import { looksLikeSecret } from "@/lib/keys/secret";
 import { verifyUpdateKey } from "@/lib/keys/verify-update-key";
-import type { Credentials } from "./credentials";
+import type { Credentials } from "@/lib/updates/protocols/credentials";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string };
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: UpdateReason };
 
 /** Verifies the credentials for a request from `sourceIp`. Throws AppError UNAVAILABLE when overloaded. */
 export async function authenticate(creds: Credentials, sourceIp: string, opts: { allowPassword?: boolean } = {}): Promise<AuthResult> {

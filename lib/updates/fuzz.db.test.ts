@@ -6,11 +6,11 @@ import net from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
-import { drainUpdateEvents } from "./events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { events } from "./test-support";
-import { configure, seedAccount, seedHost, seedKey } from "./test-support";
-import { updateRoutes } from "./routes";
+import { events } from "@/lib/updates/test-support";
+import { configure, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
+import { updateRoutes } from "@/lib/updates/protocols/routes";
 
 let t: TestDatabase;
 let server: http.Server;

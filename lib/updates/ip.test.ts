@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyPrefix, parseAddress, parsePrefix6 } from "./ip";
+import { applyPrefix, parseAddress, parsePrefix6 } from "@/lib/updates/ip";
 
 describe("parseAddress", () => {
   it("canonicalises IPv4 and IPv6", () => {

@@ -4,9 +4,10 @@ import { canonicalName, canonicalRecord, RdataError } from "@/lib/dns/rdata";
 import type { RRset, RRType } from "@/lib/dns/types";
 import type { RRsetWrite } from "@/lib/dns/outbox/write-rrsets";
 import type { Principal } from "@/lib/keys/principal";
-import { applyPrefix, parseAddress } from "./ip";
-import type { IpIntent } from "./params";
-import type { HostState } from "./load-hosts";
+import { applyPrefix, parseAddress } from "@/lib/updates/ip";
+import type { IpIntent } from "@/lib/updates/protocols/params";
+import type { HostState } from "@/lib/updates/load-hosts";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
 export type UpdateIntent = {
   v4: IpIntent;
@@ -20,7 +21,7 @@ export type UpdateIntent = {
 
 export type HostPlan =
   | { ok: true; writes: RRsetWrite[]; v4?: string; v6?: string }
-  | { ok: false; code: "!donator" | "badauth" | "notfqdn"; reason: string };
+  | { ok: false; code: "!donator" | "badauth" | "notfqdn"; reason: UpdateReason };
 
 const MAX_TXT = 1024;
 

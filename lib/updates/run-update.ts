@@ -6,17 +6,17 @@ import { db } from "@/lib/db";
 import { normalizeFqdn, normalizeLabel } from "@/lib/dns/names";
 import { env } from "@/lib/env";
 import type { Principal } from "@/lib/keys/principal";
-import { applyUpdates, type HostWrite } from "./apply-updates";
-import type { Dyndns2Code } from "./codes";
-import { loadHosts, type HostState } from "./load-hosts";
-import { localBlockUntil, noteChange, noteNochg } from "./nochg-guard";
-import { planHostUpdate, type UpdateIntent } from "./plan-update";
-import { TokenBuckets } from "./rate-limit";
+import { applyUpdates, type HostWrite } from "@/lib/updates/apply-updates";
+import type { Dyndns2Code } from "@/lib/updates/protocols/codes";
+import { loadHosts, type HostState } from "@/lib/updates/load-hosts";
+import { localBlockUntil, noteChange, noteNochg } from "@/lib/updates/policy/nochg-guard";
+import { planHostUpdate, type UpdateIntent } from "@/lib/updates/plan-update";
+import { TokenBuckets } from "@/lib/updates/policy/rate-limit";
+import type { AddressChange } from "@/lib/updates/events/types";
+import type { InvalidField, UpdateReason } from "@/lib/updates/reasons";
 
-/** An address rrset a "good" update changed at the host itself (for history and ip_changed notifications). */
-export type AddressChange = { type: "A" | "AAAA"; before: string[]; after: string[] };
 export type HostOutcome = {
-  name: string; host: HostState | null; code: Dyndns2Code; reason: string | null; v4?: string; v6?: string; changes?: AddressChange[];
+  name: string; host: HostState | null; code: Dyndns2Code; reason: UpdateReason | null; v4?: string; v6?: string; changes?: AddressChange[];
 };
 export type UpdateOutcome = { results: HostOutcome[]; status: 200 | 429; retryAfter?: number };
 
@@ -25,7 +25,7 @@ export type UpdateRequest = {
   /** DuckDNS: a name without dots is one of the principal's host labels. */
   bareLabels: boolean;
   intent: UpdateIntent;
-  invalid?: { field: string; value: string };
+  invalid?: { field: InvalidField; value: string };
   principal: Principal;
   sourceIp: string;
   userAgent: string | null;
@@ -46,9 +46,9 @@ function normalizeName(name: string, bareLabels: boolean): Name {
   return f.ok && f.value.includes(".") ? { name, fqdn: f.value } : { name };
 }
 
-function hostRefusal(host: HostState | undefined, p: Principal): { code: Dyndns2Code; reason: string } | null {
+function hostRefusal(host: HostState | undefined, p: Principal): { code: Dyndns2Code; reason: UpdateReason } | null {
   if (!host || host.ownerId !== p.userId || (p.hostId !== null && p.hostId !== host.id)) return { code: "nohost", reason: "no_such_host" };
-  if (host.status === "SUSPENDED" || host.status === "SINKHOLED" || host.status === "FROZEN") return { code: "abuse", reason: `host_${host.status.toLowerCase()}` };
+  if (host.status === "SUSPENDED" || host.status === "SINKHOLED" || host.status === "FROZEN") return { code: "abuse", reason: `host_${host.status.toLowerCase() as Lowercase<typeof host.status>}` };
   if (host.status === "EXPIRED") return { code: "nohost", reason: "host_expired" };
   return null;
 }

@@ -6,9 +6,9 @@ import type { Db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { createUpdateKey, type CreateUpdateKeyInput } from "@/lib/keys/create-update-key";
-import { drainUpdateEvents } from "./events";
-import { resetUpdateState } from "./reset";
-import { updateRoutes } from "./routes";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
+import { resetUpdateState } from "@/lib/updates/reset";
+import { updateRoutes } from "@/lib/updates/protocols/routes";
 
 export async function seedAccount(client: Db, opts: { planId?: string; password?: string } = {}) {
   const password = opts.password ?? "correct horse battery";

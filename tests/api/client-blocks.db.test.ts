@@ -1,7 +1,7 @@
 // REST API client blocks: the owner lists the blocks a nochg storm put on their credentials and
 // lifts one (audited as client_block.lift); other users' blocks are invisible and a 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClientBlock } from "@/lib/updates/client-blocks";
+import { createClientBlock } from "@/lib/updates/policy/create-client-block";
 import { setupApi, type ApiTestEnv } from "./support";
 
 let api: ApiTestEnv;

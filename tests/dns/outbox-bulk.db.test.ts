@@ -7,7 +7,7 @@ import { createPowerDnsProvider } from "@/lib/dns/providers/powerdns";
 import { desiredRRsets, reconcile } from "@/lib/dns/reconcile";
 import type { DnsProvider } from "@/lib/dns/types";
 import { seedUser, seedZone, write } from "@/lib/hosts/test-fixtures";
-import { writeRRsets } from "@/lib/hosts/write-rrsets";
+import { writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { dig } from "@/tests/support/dig";
 import { startEmbeddedDns, type EmbeddedDnsTestServer } from "@/tests/support/embedded-dns";

@@ -3,7 +3,7 @@
 import dgram from "node:dgram";
 import net from "node:net";
 import packet from "dns-packet";
-import { fromWire } from "@/lib/dns/rdata";
+import { fromWire } from "@/lib/dns/rdata-wire";
 import { readTsig } from "@/lib/dns/tsig";
 import type { RRType } from "@/lib/dns/types";
 import { readName, walkMessage, type RecordRef } from "@/lib/dns/wire-walk";

@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeRRsets } from "@/lib/hosts/write-rrsets";
+import { writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 import { digUntil, lastEvent, seedHost, seedKey, seedUser, startFixture, type Fixture } from "./service-fixture";
 
 let f: Fixture;

@@ -4,7 +4,7 @@ import { HostsView } from "@/components/hosts/hosts-view";
 import { requireUser } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { toUnicode } from "@/lib/dns/names";
-import { countActiveClientBlocks } from "@/lib/updates/client-blocks";
+import { countActiveClientBlocks } from "@/lib/updates/policy/list-client-blocks";
 import { createHostAction } from "./actions";
 import { noteDashboardVisit } from "./liveness";
 import { loadHostsOverview } from "./load-hosts";

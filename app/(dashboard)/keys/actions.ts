@@ -8,7 +8,7 @@ import { userAction } from "@/lib/auth/action";
 import { ownerActor } from "../hosts/owner-actor";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
-import { liftClientBlock } from "@/lib/updates/client-blocks";
+import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";
 import { createKeySchema, liftBlockSchema, revokeKeySchema, type KeyCreatedState } from "@/lib/validation/keys";
 
 // The key service's field names → this form's.

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/context";
 import { listUpdateKeys } from "@/lib/keys/revoke-update-key";
-import { listClientBlocks } from "@/lib/updates/client-blocks";
+import { listClientBlocks } from "@/lib/updates/policy/list-client-blocks";
 import { createKeyAction, liftBlockAction, revokeKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Update keys" };

@@ -7,7 +7,7 @@ import { recordSet } from "@/lib/cli/commands/record";
 import { tokenCreate } from "@/lib/cli/commands/token";
 import { userCreate, userPlan } from "@/lib/cli/commands/user";
 import { zoneAdd, zoneList } from "@/lib/cli/commands/zone";
-import { agentList, agentRemove, agentSet } from "@/lib/updates/agent-cli";
+import { agentList, agentRemove, agentSet } from "@/lib/cli/commands/agent";
 
 export const COMMANDS: CliCommand[] = [
   userCreate,

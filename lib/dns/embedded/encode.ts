@@ -1,7 +1,7 @@
 // RDATA wire encoding for the embedded server: canonical text → dns-packet data (lib/dns/rdata.ts)
 // → bytes with their RDLENGTH prefix, computed once per change and reused by every answer.
 import dnsPacket from "dns-packet";
-import { toWire } from "../rdata";
+import { toWire } from "../rdata-wire";
 import type { RRType } from "../types";
 
 export const TYPE_CODE: Record<RRType, number> = {

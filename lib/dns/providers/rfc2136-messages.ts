@@ -3,7 +3,7 @@
 // into canonical rrsets. Messages are built unsigned; the provider signs them with TSIG.
 import { randomInt } from "node:crypto";
 import packet, { type Answer } from "dns-packet";
-import { fromWire, toWire } from "../rdata";
+import { fromWire, toWire } from "../rdata-wire";
 import { RR_TYPES, type Change, type RRset, type RRType } from "../types";
 import { encodeName, walkMessage } from "../wire-walk";
 

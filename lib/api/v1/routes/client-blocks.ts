@@ -1,7 +1,8 @@
 // /api/v1/client-blocks — the caller's client blocks (nochg storms) and lifting one.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { db } from "@/lib/db";
-import { listClientBlocks, liftClientBlock } from "@/lib/updates/client-blocks";
+import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";
+import { listClientBlocks } from "@/lib/updates/policy/list-client-blocks";
 import { scoped } from "../auth";
 import type { V1Env } from "../context";
 import { apiActor } from "../host-json";

@@ -2,7 +2,8 @@
 // an empty `myip=` is the same as none (inadyn), unsubstituted router placeholders (`<ipaddr>`) are
 // ignored, `myip` may carry "v4,v6" in either order, an empty `myipv4=`/`myipv6=` deletes that family,
 // `preserve` keeps it, and `myipv6` may be a prefix.
-import { parseAddress, parsePrefix6, type Prefix6 } from "./ip";
+import { parseAddress, parsePrefix6, type Prefix6 } from "@/lib/updates/ip";
+import type { InvalidField } from "@/lib/updates/reasons";
 
 /** What to do with one family's records. "auto": the connection's address if it is of this family, else keep. */
 export type IpIntent =
@@ -24,7 +25,7 @@ export type Dyndns2Params = {
   mx?: string;
   backmx: boolean;
   /** The first parameter that cannot be used, answered `notfqdn` for every host. */
-  invalid?: { field: string; value: string };
+  invalid?: { field: InvalidField; value: string };
 };
 
 export const MAX_HOSTS = 20;
@@ -57,7 +58,7 @@ export function parseDyndns2(q: URLSearchParams): Dyndns2Params {
     v6: { kind: "auto" },
     backmx: (get(q, "backmx") ?? "").toUpperCase() === "YES",
   };
-  const fail = (field: string, value: string) => {
+  const fail = (field: InvalidField, value: string) => {
     out.invalid ??= { field, value: value.slice(0, 100) };
   };
   const myip = get(q, "myip");

@@ -5,42 +5,15 @@
 // and written by the next process that uses the same database.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { EMAIL_EVENTS, type EmailEvent } from "@/lib/notifications/events";
-import { spoolOnExit, takeSpooled } from "./events-spool";
-import type { AddressChange } from "./run-update";
+import { owedUpdateNotificationsSql } from "@/lib/notifications/enqueue-notification";
+import { spoolOnExit, takeSpooled } from "@/lib/updates/events/spool";
+import type { UpdateEventRow } from "./types";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
-export type UpdateEventRow = {
-  hostId: string | null;
-  fqdn: string | null;
-  userId: string | null;
-  keyId: string | null;
-  protocol: string;
-  sourceIp: string;
-  userAgent: string | null;
-  params: Record<string, string>;
-  result: string;
-  reason: string | null;
-  latencyMs: number;
-  /** What a "good" update changed (A/AAAA at the host). */
-  changes?: AddressChange[];
-  createdAt: string;
-};
 
 const BATCH = 500;
 const interval = () => env().UPDATE_EVENTS_FLUSH_MS;
 const MAX_QUEUED = 100_000;
-
-// A user's mail preference for `event`, as SQL on the batch row `e` (the default when they never chose).
-function wantsMailSql(event: EmailEvent): string {
-  const chosen = `FROM "NotificationPreference" p WHERE p."userId" = e."userId" AND p."event" = '${event}'`;
-  return EMAIL_EVENTS[event].default ? `NOT EXISTS (SELECT 1 ${chosen} AND NOT p."email")` : `EXISTS (SELECT 1 ${chosen} AND p."email")`;
-}
-
-/** Results that tell the owner their client's update was refused (our own failures, 911, are not theirs). */
-export const FAILED_UPDATE_RESULTS = ["abuse", "nohost", "!donator", "notfqdn", "badagent", "dnserr"];
-
-const payloadSql = `jsonb_build_object('hostId', e."hostId", 'fqdn', e."fqdn", 'result', e."result", 'reason', e."reason",
-                        'sourceIp', e."sourceIp", 'changes', e."changes", 'at', e."createdAt") AS payload`;
 
 // One statement per batch: the events, the hosts' lastSeenAt (lastUpdateAt when the records
 // changed), the keys' lastUsedAt / lastUsedIp (the latest use in the batch), and the notifications
@@ -65,23 +38,7 @@ WITH e AS (
    WHERE k."id" = u.id
   RETURNING 1
 ), owed AS (
-  INSERT INTO "NotificationQueue" ("userId", "kind", "payload")
-  SELECT n."userId", n.kind, n.payload FROM (
-    SELECT e."userId", 'ip_changed' AS kind, e."createdAt", ${payloadSql}
-      FROM e
-     WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL AND e."result" = 'good'
-       AND jsonb_array_length(coalesce(e."changes", '[]'::jsonb)) > 0
-       AND (${wantsMailSql("ip_changed")}
-            OR EXISTS (SELECT 1 FROM "Webhook" w WHERE w."userId" = e."userId" AND w."active" AND 'host.ip_changed' = ANY(w."events")))
-    UNION ALL
-    -- A client hammering a refused host owes one row per batch, not one per request.
-    SELECT DISTINCT ON (e."userId", e."hostId", e."result") e."userId", 'update_failed', e."createdAt", ${payloadSql}
-      FROM e
-     WHERE e."userId" IS NOT NULL AND e."hostId" IS NOT NULL
-       AND e."result" = ANY(ARRAY[${FAILED_UPDATE_RESULTS.map((r) => `'${r}'`).join(", ")}]) AND ${wantsMailSql("update_failed")}
-  ) AS n
-  ORDER BY n."createdAt"
-  RETURNING 1
+  ${owedUpdateNotificationsSql("e")}
 )
 SELECT (SELECT count(*) FROM ins)::int AS events, (SELECT count(*) FROM seen)::int AS hosts, (SELECT count(*) FROM used)::int AS keys,
        (SELECT count(*) FROM owed)::int AS owed`;
@@ -113,7 +70,7 @@ const clean = (s: string) => s.toWellFormed().replace(/\u0000/g, "\uFFFD");
 function sanitize(row: UpdateEventRow): UpdateEventRow {
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(row.params)) params[clean(k)] = clean(v);
-  return { ...row, fqdn: row.fqdn && clean(row.fqdn), userAgent: row.userAgent && clean(row.userAgent), sourceIp: clean(row.sourceIp), reason: row.reason && clean(row.reason), params };
+  return { ...row, fqdn: row.fqdn && clean(row.fqdn), userAgent: row.userAgent && clean(row.userAgent), sourceIp: clean(row.sourceIp), reason: row.reason && (clean(row.reason) as UpdateReason), params };
 }
 
 /** Queues one event (secrets MUST already be redacted). Returns at once. */

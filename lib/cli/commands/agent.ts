@@ -1,8 +1,7 @@
 // agent:set, agent:list, agent:remove — the User-Agent policy of update requests (admins).
-// Registered by the lead in lib/cli/commands/index.ts.
 import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
-import { listAgentPolicies, removeAgentPolicy, setAgentPolicy } from "./agent-policy-admin";
+import { listAgentPolicies, removeAgentPolicy, setAgentPolicy } from "@/lib/updates/policy/agent-policy-admin";
 
 export const agentSet: CliCommand = {
   name: "agent:set",

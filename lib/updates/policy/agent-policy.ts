@@ -3,9 +3,10 @@
 // `Name/Version` form is THROTTLED (logged, and held to a small request budget), others ALLOWED.
 // Rows are re-read every 30 s; an admin change applies within that time.
 import { db } from "@/lib/db";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
 export type AgentAction = "ALLOW" | "THROTTLE" | "BLOCK";
-export type AgentVerdict = { action: AgentAction; reason: string | null };
+export type AgentVerdict = { action: AgentAction; reason: UpdateReason | null };
 
 type Rule = { pattern: string; action: AgentAction; re: RegExp };
 

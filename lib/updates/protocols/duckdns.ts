@@ -2,22 +2,23 @@
 // and GET /update/<name>/<token>[/<ip>]. Answers OK or KO (verbose: OK\n<ipv4>\n<ipv6>\nUPDATED|NOCHANGE,
 // or OK\n<txt>\nUPDATED|NOCHANGE for TXT). Names are FQDNs or bare labels of the token owner's hosts.
 // Only update keys authenticate here (there is no account password in this protocol).
-import { agentVerdict } from "./agent-policy";
-import { spendThrottled } from "./agent-throttle";
-import { authenticate } from "./authenticate";
-import { textAnswer, type Answer } from "./codes";
-import { parseAddress } from "./ip";
-import type { IpIntent } from "./params";
-import { MAX_HOSTS } from "./params";
-import type { UpdateIntent } from "./plan-update";
-import { recordHosts, recordRequest, type EventBase } from "./record";
-import { redactParams, redactPath } from "./redact";
-import type { RequestInfo } from "./request-info";
-import { runUpdate } from "./run-update";
+import { agentVerdict } from "@/lib/updates/policy/agent-policy";
+import { spendThrottled } from "@/lib/updates/policy/agent-throttle";
+import { authenticate } from "@/lib/updates/authenticate";
+import { textAnswer, type Answer } from "@/lib/updates/protocols/codes";
+import { parseAddress } from "@/lib/updates/ip";
+import type { IpIntent } from "@/lib/updates/protocols/params";
+import { MAX_HOSTS } from "@/lib/updates/protocols/params";
+import type { UpdateIntent } from "@/lib/updates/plan-update";
+import { recordHosts, recordRequest, type EventBase } from "@/lib/updates/events/record";
+import { redactParams, redactPath } from "@/lib/updates/protocols/redact";
+import type { RequestInfo } from "@/lib/updates/protocols/request-info";
+import { runUpdate } from "@/lib/updates/run-update";
+import type { InvalidField, UpdateReason } from "@/lib/updates/reasons";
 
 export type DuckPath = { name: string; token: string; ip?: string };
 
-type Intent = { intent: UpdateIntent; invalid?: { field: string; value: string } };
+type Intent = { intent: UpdateIntent; invalid?: { field: InvalidField; value: string } };
 
 function intentOf(q: URLSearchParams, pathIp: string | undefined): Intent {
   const clear = (q.get("clear") ?? "").toLowerCase() === "true";
@@ -49,7 +50,7 @@ export async function handleDuckDns(info: RequestInfo, path?: DuckPath): Promise
   const base: EventBase = { protocol: "duckdns", info, params: redactParams(info.query, [token]), principal: null };
   if (path) base.params.path = redactPath(info.path, token);
   const verbose = (info.query.get("verbose") ?? "").toLowerCase() === "true";
-  const ko = (reason: string, status = 200, headers: Record<string, string> = {}) => {
+  const ko = (reason: UpdateReason, status = 200, headers: Record<string, string> = {}) => {
     recordRequest(base, "KO", reason);
     return textAnswer("KO", status, headers);
   };

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir, env } from "@/lib/env";
-import type { UpdateEventRow } from "./events";
+import type { UpdateEventRow } from "./types";
 
 function spoolDir(): string | null {
   const url = env().DATABASE_URL;

@@ -3,12 +3,12 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono, type Context } from "hono";
-import { handleCheckip } from "./checkip";
-import type { Answer } from "./codes";
-import { handleDuckDns } from "./duckdns";
-import { handleDyndns2 } from "./dyndns2";
-import { startUpdateEvents } from "./events";
-import { requestInfo } from "./request-info";
+import { handleCheckip } from "@/lib/updates/protocols/checkip";
+import type { Answer } from "@/lib/updates/protocols/codes";
+import { handleDuckDns } from "@/lib/updates/protocols/duckdns";
+import { handleDyndns2 } from "@/lib/updates/protocols/dyndns2";
+import { startUpdateEvents } from "@/lib/updates/events/update-events";
+import { requestInfo } from "@/lib/updates/protocols/request-info";
 
 // Under the Node server the answer is written straight to the socket in one write (measured: the
 // Fetch Response path with its body stream costs ~10% of a nochg update); elsewhere (tests calling

@@ -7,11 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { drainUpdateEvents, pendingUpdateEvents, recordUpdateEvent, type UpdateEventRow } from "./events";
-import { seedAccount, seedHost, seedKey } from "./test-support";
+import type { UpdateEventRow } from "@/lib/updates/events/types";
+import { drainUpdateEvents, pendingUpdateEvents, recordUpdateEvent } from "@/lib/updates/events/update-events";
+import { seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 
 let t: TestDatabase;
-const root = path.resolve(import.meta.dirname, "..", "..");
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
 
 beforeAll(async () => {
   t = await createTestDatabase({ useAsDefault: true });

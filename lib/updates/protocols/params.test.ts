@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseCredentials } from "./credentials";
-import { parseDyndns2 } from "./params";
-import { globToRegExp } from "./agent-policy";
-import { redactParams, redactPath } from "./redact";
-import { resultLine } from "./codes";
+import { parseCredentials } from "@/lib/updates/protocols/credentials";
+import { parseDyndns2 } from "@/lib/updates/protocols/params";
+import { globToRegExp } from "@/lib/updates/policy/agent-policy";
+import { redactParams, redactPath } from "@/lib/updates/protocols/redact";
+import { resultLine } from "@/lib/updates/protocols/codes";
 
 const q = (s: string) => new URLSearchParams(s);
 

@@ -1,8 +1,8 @@
 // DuckDNS and checkip through the router against a real PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { drainUpdateEvents } from "./events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { call, configure, records, seedAccount, seedHost, seedKey } from "./test-support";
+import { call, configure, records, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 
 let t: TestDatabase;
 let key: string;

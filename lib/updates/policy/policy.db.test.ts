@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, setDb } from "@/lib/db";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
-import { drainUpdateEvents } from "./events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { setAgentPolicy } from "./agent-policy-admin";
-import { liftClientBlock, listClientBlocks } from "./client-blocks";
-import { basic, call, configure, events, records, seedAccount, seedHost, seedKey } from "./test-support";
+import { setAgentPolicy } from "@/lib/updates/policy/agent-policy-admin";
+import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";
+import { listClientBlocks } from "@/lib/updates/policy/list-client-blocks";
+import { basic, call, configure, events, records, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 
 let t: TestDatabase;
 let zone: { id: string; name: string };

@@ -1,9 +1,10 @@
 // Turns the outcome of one request into UpdateEvent rows (one per host line, or one for the request).
 import type { Principal } from "@/lib/keys/principal";
-import type { Dyndns2Code } from "./codes";
-import { recordUpdateEvent } from "./events";
-import type { RequestInfo } from "./request-info";
-import type { HostOutcome } from "./run-update";
+import type { Dyndns2Code } from "@/lib/updates/protocols/codes";
+import { recordUpdateEvent } from "@/lib/updates/events/update-events";
+import type { RequestInfo } from "@/lib/updates/protocols/request-info";
+import type { HostOutcome } from "@/lib/updates/run-update";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
 export type EventBase = {
   protocol: string;
@@ -11,7 +12,7 @@ export type EventBase = {
   params: Record<string, string>;
   principal: Principal | null;
   /** Why the request was let through under watch (e.g. "agent_missing"), kept as the reason of successful lines. */
-  note?: string | null;
+  note?: UpdateReason | null;
 };
 
 function common(b: EventBase) {
@@ -28,7 +29,7 @@ function common(b: EventBase) {
 }
 
 /** One event for a request refused before any host was looked at. */
-export function recordRequest(b: EventBase, result: Dyndns2Code | string, reason: string | null): void {
+export function recordRequest(b: EventBase, result: Dyndns2Code | string, reason: UpdateReason | null): void {
   recordUpdateEvent({ ...common(b), hostId: null, fqdn: null, result, reason });
 }
 

@@ -1,6 +1,6 @@
 // The request budget of clients whose User-Agent policy is THROTTLE, per credential.
 import { env } from "@/lib/env";
-import { TokenBuckets } from "./rate-limit";
+import { TokenBuckets } from "@/lib/updates/policy/rate-limit";
 
 const buckets = new TokenBuckets(() => ({ burst: env().AGENT_THROTTLE_BURST, refillS: env().AGENT_THROTTLE_REFILL_S }));
 

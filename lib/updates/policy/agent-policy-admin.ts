@@ -1,7 +1,7 @@
 // Admin services for the User-Agent policy table (CLI `agent:set`, later the admin console).
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { reloadAgentPolicy, type AgentAction } from "./agent-policy";
+import { reloadAgentPolicy, type AgentAction } from "@/lib/updates/policy/agent-policy";
 
 const ACTIONS: readonly AgentAction[] = ["ALLOW", "THROTTLE", "BLOCK"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenBuckets } from "./rate-limit";
+import { TokenBuckets } from "@/lib/updates/policy/rate-limit";
 
 describe("TokenBuckets", () => {
   it("allows a burst, then one per refill period", () => {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Principal } from "@/lib/keys/principal";
 import { processState } from "@/lib/process-state";
-import { createClientBlock } from "./client-blocks";
+import { createClientBlock } from "./create-client-block";
 
 type Count = { n: number; since: number };
 

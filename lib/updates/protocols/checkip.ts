@@ -1,7 +1,7 @@
 // GET /checkip — the caller's address (TRUSTED_PROXIES-aware, computed by the server entry) in
 // exactly the format of Dyn's checkip, which routers and clients parse; ?format=text|json too.
-import type { Answer } from "./codes";
-import type { RequestInfo } from "./request-info";
+import type { Answer } from "@/lib/updates/protocols/codes";
+import type { RequestInfo } from "@/lib/updates/protocols/request-info";
 
 /** The Dyn checkip page for `ip`. */
 export function checkipHtml(ip: string): string {

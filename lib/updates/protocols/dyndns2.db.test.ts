@@ -2,9 +2,9 @@
 // outbox rows, UpdateEvents and redaction.
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { drainUpdateEvents } from "./events";
+import { drainUpdateEvents } from "@/lib/updates/events/update-events";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import { basic, call, configure, events, records, seedAccount, seedHost, seedKey } from "./test-support";
+import { basic, call, configure, events, records, seedAccount, seedHost, seedKey } from "@/lib/updates/test-support";
 
 let t: TestDatabase;
 let zone: { id: string; name: string };

@@ -2,16 +2,17 @@
 // → hosts → one text/plain answer, HTTP 200 for every code, one line per host in request order,
 // request-level errors once. Missing credentials: 401 + WWW-Authenticate. All-throttled: 429.
 import { isAppError } from "@/lib/errors";
-import { agentVerdict } from "./agent-policy";
-import { spendThrottled } from "./agent-throttle";
-import { authenticate } from "./authenticate";
-import { resultLine, textAnswer, type Answer, type Dyndns2Code } from "./codes";
-import { parseCredentials } from "./credentials";
-import { MAX_HOSTS, parseDyndns2 } from "./params";
-import { recordHosts, recordRequest, type EventBase } from "./record";
-import { redactParams } from "./redact";
-import type { RequestInfo } from "./request-info";
-import { runUpdate } from "./run-update";
+import { agentVerdict } from "@/lib/updates/policy/agent-policy";
+import { spendThrottled } from "@/lib/updates/policy/agent-throttle";
+import { authenticate } from "@/lib/updates/authenticate";
+import { resultLine, textAnswer, type Answer, type Dyndns2Code } from "@/lib/updates/protocols/codes";
+import { parseCredentials } from "@/lib/updates/protocols/credentials";
+import { MAX_HOSTS, parseDyndns2 } from "@/lib/updates/protocols/params";
+import { recordHosts, recordRequest, type EventBase } from "@/lib/updates/events/record";
+import { redactParams } from "@/lib/updates/protocols/redact";
+import type { RequestInfo } from "@/lib/updates/protocols/request-info";
+import { runUpdate } from "@/lib/updates/run-update";
+import type { UpdateReason } from "@/lib/updates/reasons";
 
 export const REALM = 'Basic realm="dynhost"';
 
@@ -19,7 +20,7 @@ export const REALM = 'Basic realm="dynhost"';
 export async function handleDyndns2(info: RequestInfo): Promise<Answer> {
   const creds = parseCredentials(info.authorization, info.query);
   const base: EventBase = { protocol: "dyndns2", info, params: redactParams(info.query, creds ? [creds.password] : []), principal: null };
-  const once = (code: Dyndns2Code, reason: string | null, status = 200, headers: Record<string, string> = {}) => {
+  const once = (code: Dyndns2Code, reason: UpdateReason | null, status = 200, headers: Record<string, string> = {}) => {
     recordRequest(base, code, reason);
     return textAnswer(code, status, headers);
   };
