@@ -134,8 +134,8 @@ describe("sessions", () => {
     expect(await loadSession(t.db, "00000000-0000-0000-0000-000000000000")).toBeNull();
 
     const other = await seedUser(t.db);
-    expect(await revokeSession(t.db, { userId: other.id, sessionId: s.id, actorId: other.id, actorRole: "USER" })).toBe(false);
-    expect(await revokeSession(t.db, { userId: u.id, sessionId: s.id, actorId: u.id, actorRole: "USER" })).toBe(true);
+    expect(await revokeSession(t.db, { userId: other.id, sessionId: s.id, actor: { userId: other.id, role: "USER" } })).toBe(false);
+    expect(await revokeSession(t.db, { userId: u.id, sessionId: s.id, actor: { userId: u.id, role: "USER" } })).toBe(true);
     expect(await loadSession(t.db, s.id)).toBeNull();
   });
 
@@ -145,7 +145,7 @@ describe("sessions", () => {
     const mine = await Promise.all([1, 2, 3].map(() => createSession(t.db, { userId: u.id, role: "USER", ip: "192.0.2.1" })));
     const theirs = await createSession(t.db, { userId: other.id, role: "USER", ip: "192.0.2.2" });
     expect((await listSessions(t.db, u.id)).length).toBe(3);
-    expect(await revokeAllSessions(t.db, { userId: u.id, reason: "user", actorId: u.id, actorRole: "USER" })).toBe(3);
+    expect(await revokeAllSessions(t.db, { userId: u.id, reason: "user", actor: { userId: u.id, role: "USER" } })).toBe(3);
     for (const s of mine) expect(await loadSession(t.db, s.id)).toBeNull();
     expect(await listSessions(t.db, u.id)).toEqual([]);
     expect((await loadSession(t.db, theirs.id))?.user.id).toBe(other.id);

@@ -8,6 +8,7 @@ import { newTotpSecret, otpauthUri } from "@/lib/auth/totp";
 import { TOTP_ISSUER } from "@/lib/auth/totp-settings";
 import { AppError } from "@/lib/errors";
 import { emailField, newPasswordField } from "@/lib/validation/fields";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 
 export type CreatedUser = { id: string; email: string; role: Role; totp?: { secret: string; uri: string } };
 
@@ -20,7 +21,7 @@ function check<S extends z.ZodType>(schema: S, v: unknown, field: string): z.out
 /** createUser — CONFLICT when the email is taken. The TOTP secret is returned once, never again. Audited. */
 export async function createUser(
   client: Db,
-  args: { email: string; password: string; role: Role; totp: boolean; verified: boolean; actorRole?: string },
+  args: { email: string; password: string; role: Role; totp: boolean; verified: boolean; actor: Actor },
 ): Promise<CreatedUser> {
   const email = check(emailField, args.email, "email");
   const password = check(newPasswordField, args.password, "password");
@@ -43,7 +44,7 @@ export async function createUser(
       select: { id: true, email: true, role: true },
     });
     await writeAudit(tx, {
-      actorRole: args.actorRole ?? "OPERATOR",
+      ...auditActor(args.actor),
       action: "user.create",
       targetType: "User",
       targetId: user.id,

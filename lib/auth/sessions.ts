@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { isStaff } from "@/lib/auth/roles";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 
 const HOUR = 3600_000;
 /** Absolute lifetime and idle timeout; staff sessions are short. */
@@ -84,18 +85,15 @@ export async function listSessions(client: Db, userId: string, now = new Date())
   });
 }
 
-type Actor = { actorId: string | null; actorRole: string | null; ip?: string | null };
-
 /** Revokes one of the user's sessions (no-op for another user's id). Audited. */
-export async function revokeSession(client: Db, args: { userId: string; sessionId: string } & Actor): Promise<boolean> {
+export async function revokeSession(client: Db, args: { userId: string; sessionId: string; actor: Actor }): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const r = await tx.session.updateMany({
       where: { id: args.sessionId, userId: args.userId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (r.count > 0) {
-      const { actorId, actorRole, ip } = args;
-      await writeAudit(tx, { actorId, actorRole, ip, action: "session.revoke", targetType: "Session", targetId: args.sessionId });
+      await writeAudit(tx, { ...auditActor(args.actor), action: "session.revoke", targetType: "Session", targetId: args.sessionId });
     }
     return r.count > 0;
   });
@@ -116,14 +114,12 @@ export async function revokeUserSessions(tx: Tx, userId: string): Promise<number
 /** Revokes every session of the user ("sign out everywhere"). Audited. */
 export async function revokeAllSessions(
   client: Db,
-  args: { userId: string; reason: string } & Actor,
+  args: { userId: string; reason: string; actor: Actor },
 ): Promise<number> {
   return client.$transaction(async (tx) => {
     const count = await revokeUserSessions(tx, args.userId);
     await writeAudit(tx, {
-      actorId: args.actorId,
-      actorRole: args.actorRole,
-      ip: args.ip,
+      ...auditActor(args.actor),
       action: "session.revoke_all",
       targetType: "User",
       targetId: args.userId,

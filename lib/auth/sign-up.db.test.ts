@@ -5,7 +5,7 @@ import { seedUser, TEST_PASSWORD, uniqueEmail } from "@/tests/support/users";
 import { signUp, SIGN_UP_MESSAGE } from "@/lib/auth/sign-up";
 import { resendVerification, verifyEmail } from "@/lib/auth/verify-email";
 import { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "@/lib/auth/password-reset";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashSecret } from "@/lib/secrets/secret";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, loadSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -43,7 +43,7 @@ describe("signUp", () => {
     const [mail] = await mailsTo(email);
     const token = tokenIn(mail.text, "/verify-email");
     const rows = await t.db.authToken.findMany({ where: { userId: user.id } });
-    expect(rows.map((r) => [r.kind, r.tokenHash])).toEqual([["VERIFY_EMAIL", hashToken(token)]]);
+    expect(rows.map((r) => [r.kind, r.tokenHash])).toEqual([["VERIFY_EMAIL", hashSecret(token)]]);
     expect(await t.db.auditLog.count({ where: { action: "user.signup", targetId: user.id } })).toBe(1);
   });
 
@@ -84,7 +84,7 @@ describe("verifyEmail", () => {
     const other = uniqueEmail("exp");
     await signUp(t.db, { email: other, password: TEST_PASSWORD }, { ip: "192.0.2.1" });
     const expired = tokenIn((await mailsTo(other))[0].text, "/verify-email");
-    await t.db.authToken.update({ where: { tokenHash: hashToken(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await t.db.authToken.update({ where: { tokenHash: hashSecret(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expectAppError(verifyEmail(t.db, { token: expired }), "NOT_FOUND", "token");
   });
 
@@ -147,7 +147,7 @@ describe("password reset", () => {
     const u = await seedUser(t.db);
     await requestPasswordReset(t.db, { email: u.email });
     const token = tokenIn((await mailsTo(u.email))[0].text, "/reset-password");
-    await t.db.authToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await t.db.authToken.update({ where: { tokenHash: hashSecret(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
     await expectAppError(resetPassword(t.db, { token, password: "a brand new passphrase" }), "NOT_FOUND", "token");
 
     const email = uniqueEmail("kind");

@@ -1,9 +1,9 @@
 // One-time tokens sent by mail (verify email, reset password). Only the SHA-256 of a token is
 // stored; a token is single use and expires.
-import { createHash, randomBytes } from "node:crypto";
 import type { AuthTokenKind } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { generateSecret, hashSecret } from "@/lib/secrets/secret";
 
 export const TOKEN_TTL_MS: Record<AuthTokenKind, number> = {
   VERIFY_EMAIL: 48 * 3600_000,
@@ -11,20 +11,15 @@ export const TOKEN_TTL_MS: Record<AuthTokenKind, number> = {
   LIVENESS: 14 * 24 * 3600_000,
 };
 
-/** The stored form of a token. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** Creates a token for the user and returns it in clear (43 base64url characters) — the only copy. */
 export async function issueAuthToken(tx: Tx, args: { userId: string; kind: AuthTokenKind; now?: Date }): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const { secret: token } = generateSecret("link");
   const now = args.now ?? new Date();
   await tx.authToken.create({
     data: {
       userId: args.userId,
       kind: args.kind,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[args.kind]),
     },
   });
@@ -40,7 +35,7 @@ export async function consumeAuthToken(
   args: { token: string; kind: AuthTokenKind; now?: Date },
 ): Promise<{ userId: string }> {
   const now = args.now ?? new Date();
-  const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(args.token) } });
+  const row = await tx.authToken.findUnique({ where: { tokenHash: hashSecret(args.token) } });
   if (!row || row.kind !== args.kind || row.usedAt || row.expiresAt <= now) {
     throw new AppError("NOT_FOUND", "This link is invalid, already used or expired. Ask for a new one.", {
       field: "token",

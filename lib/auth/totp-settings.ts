@@ -11,7 +11,8 @@ import { forgetAccountPasswords } from "@/lib/keys/account-password";
 
 export const TOTP_ISSUER = "dynhost";
 
-type Actor = { userId: string; ip?: string | null };
+/** The user acting on their own account, and from where (for the audit log). */
+type SelfService = { userId: string; ip?: string | null };
 
 export type TotpSetup = { secret: string; uri: string };
 
@@ -32,7 +33,7 @@ export async function totpStatus(
 }
 
 /** startTotpSetup — stores a new pending secret (replacing an unconfirmed one). CONFLICT when already enabled. */
-export async function startTotpSetup(client: Db, args: Actor): Promise<void> {
+export async function startTotpSetup(client: Db, args: SelfService): Promise<void> {
   const secret = newTotpSecret();
   const r = await client.user.updateMany({ where: { id: args.userId, totpEnabledAt: null }, data: { totpSecret: secret, totpLastStep: null } });
   if (r.count === 0) throw new AppError("CONFLICT", "Two-factor authentication is already on.");
@@ -53,7 +54,7 @@ async function checkCode(client: Db, userId: string, code: string, wantEnabled: 
 }
 
 /** confirmTotp — turns TOTP on after a correct code for the pending secret. Audited. */
-export async function confirmTotp(client: Db, args: Actor & { code: string }): Promise<void> {
+export async function confirmTotp(client: Db, args: SelfService & { code: string }): Promise<void> {
   const u = await checkCode(client, args.userId, args.code, false);
   await client.$transaction(async (tx) => {
     await tx.user.update({ where: { id: args.userId }, data: { totpEnabledAt: new Date() } });
@@ -72,7 +73,7 @@ export async function confirmTotp(client: Db, args: Actor & { code: string }): P
 }
 
 /** disableTotp — turns TOTP off after a correct code; FORBIDDEN for staff. Audited. */
-export async function disableTotp(client: Db, args: Actor & { code: string }): Promise<void> {
+export async function disableTotp(client: Db, args: SelfService & { code: string }): Promise<void> {
   const u = await checkCode(client, args.userId, args.code, true);
   if (isStaff(u.role)) {
     throw new AppError("FORBIDDEN", "Staff accounts must keep two-factor authentication on.", { field: "code" });

@@ -1,7 +1,8 @@
 // Email verification by a one-time link, and a no-enumeration "send me a new link".
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { consumeAuthToken, hashToken, issueAuthToken } from "@/lib/auth/tokens";
+import { consumeAuthToken, issueAuthToken } from "@/lib/auth/tokens";
+import { hashSecret } from "@/lib/secrets/secret";
 import { withinMailBudget } from "@/lib/mail/mail-budget";
 import { sendMail } from "@/lib/mail/send-mail";
 import { verifyEmailMail } from "@/lib/mail/templates";
@@ -30,7 +31,7 @@ export async function verifyEmail(client: Db, args: { token: string; ip?: string
     });
   } catch (err) {
     const used = await client.authToken.findUnique({
-      where: { tokenHash: hashToken(args.token) },
+      where: { tokenHash: hashSecret(args.token) },
       select: { kind: true, usedAt: true, user: { select: { email: true, emailVerifiedAt: true } } },
     });
     if (used?.kind === "VERIFY_EMAIL" && used.usedAt && used.user.emailVerifiedAt) return { email: used.user.email };

@@ -19,7 +19,7 @@ import { parseArgs } from "@/lib/cli/args";
 import { userPlan } from "@/lib/cli/commands/user";
 import { createDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { deleteHost } from "@/lib/hosts/delete-host";
 import { seedHost, seedZone } from "@/lib/hosts/test-fixtures";
 import { clearPasswordCache, verifyAccountPassword } from "@/lib/keys/account-password";

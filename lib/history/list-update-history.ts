@@ -1,7 +1,7 @@
 // listUpdateHistory — a host's update requests, newest first, keyset-paginated on (createdAt, id).
 import type { Db } from "@/lib/db";
 import type { AddressChange } from "@/lib/updates/events/types";
-import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
+import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/pagination/cursor";
 import { getHostOrThrow } from "@/lib/hosts/get-host-or-throw";
 
 export const HISTORY_PAGE_MAX = 200;

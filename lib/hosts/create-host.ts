@@ -5,7 +5,7 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { normalizeFqdn, normalizeLabel, splitFqdn, toUnicode, validateHostLabel } from "@/lib/dns/names";
 import { AppError } from "@/lib/errors";
 import type { Host } from "@/lib/generated/prisma/client";
-import { auditActor, isPrivileged, type Actor } from "./actor";
+import { auditActor, isPrivileged, type Actor } from "@/lib/auth/actor";
 
 export type CreateHostArgs = {
   ownerId: string;

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { notifyInvalidation } from "@/lib/cache/invalidation";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { forgetUpdateKey } from "@/lib/keys/verify-update-key";
-import { auditActor, isPrivileged, type Actor } from "./actor";
+import { auditActor, isPrivileged, type Actor } from "@/lib/auth/actor";
 import { getHostOrThrow } from "./get-host-or-throw";
 import { republishHost, writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/auth/actor";
 import { createHost } from "./create-host";
 import { deleteHost } from "./delete-host";
 import { getHostOrThrow } from "./get-host-or-throw";

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { dig } from "@/tests/support/dig";
 import { startEmbeddedDns, type EmbeddedDnsTestServer } from "@/tests/support/embedded-dns";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/auth/actor";
 import { createHost } from "./create-host";
 import { setRecords } from "./set-records";
 import { seedUser, seedZone } from "./test-fixtures";

@@ -8,7 +8,7 @@ import { canonicalRecord, RdataError } from "@/lib/dns/rdata";
 import { RR_TYPES, type RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
 import { RECORD_NAME_MESSAGE, RECORD_NAMES, recordOwner, type RecordName } from "@/lib/validation/record-values";
-import { auditActor, isPrivileged, type Actor } from "./actor";
+import { auditActor, isPrivileged, type Actor } from "@/lib/auth/actor";
 import { getHostOrThrow } from "./get-host-or-throw";
 import { writeRRsets } from "@/lib/dns/outbox/write-rrsets";
 

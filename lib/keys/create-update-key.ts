@@ -4,9 +4,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db";
 import { RR_TYPES, type RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/hosts/actor";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { canonicalCidr } from "./cidrs";
-import { generateSecret } from "./secret";
+import { generateSecret } from "@/lib/secrets/secret";
 
 export type CreateUpdateKeyInput = {
   ownerId: string;
@@ -44,7 +44,7 @@ export async function createUpdateKey(client: Db, input: CreateUpdateKeyInput): 
   }
   const cidrs = [...new Set((input.allowedCidrs ?? []).map(canonicalCidr))];
   const label = (input.label ?? "").trim().slice(0, 100);
-  const { secret, secretHash, prefix } = generateSecret();
+  const { secret, secretHash, prefix } = generateSecret("updateKey");
   const key = await client.$transaction(async (tx) => {
     const row = await tx.updateKey.create({
       data: {

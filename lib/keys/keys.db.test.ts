@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 import { clearPasswordCache, verifyAccountPassword } from "./account-password";
 import { createUpdateKey } from "./create-update-key";
 import { revokeUpdateKey } from "./revoke-update-key";
-import { hashSecret } from "./secret";
+import { hashSecret } from "@/lib/secrets/secret";
 import { clearUpdateKeyCache, verifyUpdateKey } from "./verify-update-key";
 
 let t: TestDatabase;

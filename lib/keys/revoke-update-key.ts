@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { auditActor, type Actor } from "@/lib/hosts/actor";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 import { forgetUpdateKey } from "./verify-update-key";
 
 /** Revokes one of the owner's keys; NOT_FOUND for other users' keys (no existence leak). */

@@ -6,7 +6,7 @@ import type { RRType } from "@/lib/dns/types";
 import { env } from "@/lib/env";
 import { cidrList } from "./cidrs";
 import type { Principal } from "./principal";
-import { hashSecret, looksLikeSecret } from "./secret";
+import { hashSecret, looksLikeSecret } from "@/lib/secrets/secret";
 import { processState } from "@/lib/process-state";
 import { TtlCache } from "./ttl-cache";
 
@@ -54,7 +54,7 @@ function toPrincipal(r: KeyRow): Principal {
 
 /** The principal for an update-key secret, or null (unknown, revoked, expired). Cached briefly, misses too. */
 export async function verifyUpdateKey(client: Db, secret: string): Promise<Principal | null> {
-  if (!looksLikeSecret(secret)) return null;
+  if (!looksLikeSecret("updateKey", secret)) return null;
   const hash = hashSecret(secret);
   const { cache, inflight } = state;
   let found = cache.get(hash);

@@ -11,7 +11,8 @@ import { enqueueWebhookEvent } from "@/lib/notifications/enqueue-webhook-event";
 import { addDays, LIVENESS_DAYS, REDEMPTION_DAYS } from "./policy";
 import { recordLiveness } from "./record-liveness";
 
-type Actor = { ip?: string | null };
+/** The user acts on their own account; `ip` is where from (for the audit log). */
+type From = { ip?: string | null };
 
 async function restore(tx: Tx, h: { id: string; fqdn: string; ownerId: string }, now: Date, ip: string | null) {
   await tx.host.update({ where: { id: h.id }, data: { status: "ACTIVE", statusReason: null, expiresAt: addDays(now, LIVENESS_DAYS), lastSeenAt: now } });
@@ -25,7 +26,7 @@ const redeemable = (ownerId: string, now: Date) => ({ ownerId, status: "EXPIRED"
 /** Uses a liveness link: NOT_FOUND for unknown, used or expired tokens (field "token"). */
 export async function confirmLivenessLink(
   client: Db,
-  args: { token: string; now?: Date } & Actor,
+  args: { token: string; now?: Date } & From,
 ): Promise<{ userId: string; kept: number; restored: string[] }> {
   const now = args.now ?? new Date();
   return client.$transaction(async (tx) => {
@@ -38,7 +39,7 @@ export async function confirmLivenessLink(
 }
 
 /** Restores one EXPIRED host of the user; NOT_FOUND for other users' hosts, CONFLICT when not redeemable. */
-export async function redeemHost(client: Db, args: { userId: string; hostId: string; now?: Date } & Actor): Promise<void> {
+export async function redeemHost(client: Db, args: { userId: string; hostId: string; now?: Date } & From): Promise<void> {
   const now = args.now ?? new Date();
   const { id } = await getHostOrThrow({ id: args.hostId, userId: args.userId, client });
   await client.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // listWebhookDeliveries — the delivery log of one of the user's webhooks, newest first.
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/history/cursor";
+import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/pagination/cursor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,7 @@
 // Webhook signatures. A receiver recomputes HMAC-SHA256(secret, "<timestamp>.<raw body>") and
 // compares it with the Dynhost-Signature header ("v1=<hex>"), and rejects old timestamps.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { generateSecret } from "@/lib/secrets/secret";
 
 export const SIGNATURE_HEADER = "dynhost-signature";
 export const TIMESTAMP_HEADER = "dynhost-timestamp";
@@ -9,7 +10,7 @@ export const DELIVERY_HEADER = "dynhost-delivery";
 
 /** A fresh signing secret: "whsec_" + 43 base64url characters. */
 export function generateWebhookSecret(): string {
-  return "whsec_" + randomBytes(32).toString("base64url");
+  return generateSecret("webhook").secret;
 }
 
 /** The Dynhost-Signature value for a body sent at `timestamp` (Unix seconds). */

@@ -9,12 +9,13 @@ import { checkWebhookUrl } from "./url-safety";
 export const MAX_WEBHOOKS_PER_USER = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Actor = { ip?: string | null };
+/** The user acts on their own account; `ip` is where from (for the audit log). */
+type From = { ip?: string | null };
 
 /** Adds an endpoint; the signing secret is returned once. Needs the plan feature "webhooks". */
 export async function createWebhook(
   client: Db,
-  args: { userId: string; url: string; events?: string[] } & Actor,
+  args: { userId: string; url: string; events?: string[] } & From,
 ): Promise<{ id: string; url: string; events: string[]; secret: string }> {
   const url = checkWebhookUrl(args.url);
   const events = [...new Set(args.events ?? [...WEBHOOK_EVENTS])];
@@ -49,7 +50,7 @@ export async function listWebhooks(client: Db, args: { userId: string }) {
 }
 
 /** Deletes one of the user's webhooks and its log; NOT_FOUND for other users' ids. */
-export async function deleteWebhook(client: Db, args: { userId: string; webhookId: string } & Actor): Promise<void> {
+export async function deleteWebhook(client: Db, args: { userId: string; webhookId: string } & From): Promise<void> {
   if (!UUID.test(args.webhookId)) throw new AppError("NOT_FOUND", "No such webhook.");
   await client.$transaction(async (tx) => {
     const { count } = await tx.webhook.deleteMany({ where: { id: args.webhookId, userId: args.userId } });

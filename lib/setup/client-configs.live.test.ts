@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createHost } from "@/lib/hosts/create-host";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { dig } from "@/tests/support/dig";

@@ -3,7 +3,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { API_SCOPES, isApiScope, type ApiScope } from "./scopes";
-import { generateToken } from "./secret";
+import { generateSecret } from "@/lib/secrets/secret";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 
 export type CreateApiTokenInput = {
   userId: string;
@@ -11,10 +12,8 @@ export type CreateApiTokenInput = {
   /** Default: every scope. Unknown scopes are a VALIDATION error on field "scopes". */
   scopes?: string[];
   expiresAt?: Date | null;
-  /** Who asked (the user themself, or an operator via the CLI) and from where, for the audit log. */
-  actorId?: string | null;
-  actorRole?: string | null;
-  ip?: string | null;
+  /** Who asked (default: the user themself) and from where, for the audit log. */
+  actor?: Actor;
   now?: Date;
 };
 
@@ -33,7 +32,7 @@ export async function createApiToken(client: Db, input: CreateApiTokenInput): Pr
   }
   const label = (input.label ?? "").trim();
   if (label.length > 100) throw new AppError("VALIDATION", "Use at most 100 characters.", { field: "label" });
-  const { token, tokenHash, prefix } = generateToken();
+  const { secret: token, secretHash: tokenHash, prefix } = generateSecret("apiToken");
   return client.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
@@ -42,9 +41,7 @@ export async function createApiToken(client: Db, input: CreateApiTokenInput): Pr
       select: { id: true },
     });
     await writeAudit(tx, {
-      actorId: input.actorId ?? input.userId,
-      actorRole: input.actorRole ?? null,
-      ip: input.ip ?? null,
+      ...auditActor(input.actor ?? { userId: input.userId, role: "USER" }),
       action: "api_token.create",
       targetType: "ApiToken",
       targetId: row.id,

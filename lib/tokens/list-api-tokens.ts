@@ -4,6 +4,7 @@ import { notifyInvalidation } from "@/lib/cache/invalidation";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forgetApiToken } from "./verify-api-token";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 
 /** The user's tokens, newest first, revoked ones included (with revokedAt). */
 export async function listApiTokens(client: Db, args: { userId: string }) {
@@ -17,7 +18,7 @@ export async function listApiTokens(client: Db, args: { userId: string }) {
 /** Revokes one of the user's tokens; NOT_FOUND for other users' tokens and already revoked ones. Audited. */
 export async function revokeApiToken(
   client: Db,
-  args: { userId: string; tokenId: string; actorId?: string | null; actorRole?: string | null; ip?: string | null },
+  args: { userId: string; tokenId: string; actor?: Actor },
 ): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(args.tokenId)) throw new AppError("NOT_FOUND", "No such token.");
   await client.$transaction(async (tx) => {
@@ -27,9 +28,7 @@ export async function revokeApiToken(
     });
     if (count === 0) throw new AppError("NOT_FOUND", "No such token.");
     await writeAudit(tx, {
-      actorId: args.actorId ?? args.userId,
-      actorRole: args.actorRole ?? null,
-      ip: args.ip ?? null,
+      ...auditActor(args.actor ?? { userId: args.userId, role: "USER" }),
       action: "api_token.revoke",
       targetType: "ApiToken",
       targetId: args.tokenId,

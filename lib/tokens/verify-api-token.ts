@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { processState } from "@/lib/process-state";
 import { AppError } from "@/lib/errors";
 import { isApiScope, type ApiScope } from "./scopes";
-import { hashToken, looksLikeToken } from "./secret";
+import { hashSecret, looksLikeSecret } from "@/lib/secrets/secret";
 
 /** Contract: `scopes` only holds known scopes; `expiresAt` is re-checked on every use. */
 export type ApiPrincipal = { tokenId: string; userId: string; scopes: ReadonlySet<ApiScope>; expiresAt: Date | null };
@@ -48,8 +48,8 @@ function touch(client: Db, tokenId: string, now: Date): void {
 /** The token's principal; UNAUTHENTICATED for anything else. Records lastUsedAt at most once a minute. */
 export async function verifyApiToken(client: Db, args: { token: string; now?: Date }): Promise<ApiPrincipal> {
   const now = args.now ?? new Date();
-  if (!looksLikeToken(args.token)) throw invalid();
-  const key = hashToken(args.token);
+  if (!looksLikeSecret("apiToken", args.token)) throw invalid();
+  const key = hashSecret(args.token);
   let hit = cache.get(key);
   if (!hit || hit.until <= Date.now()) {
     const generation = state.generation;

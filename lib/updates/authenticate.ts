@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { verifyAccountPassword } from "@/lib/keys/account-password";
 import { cidrAllows } from "@/lib/keys/cidrs";
 import type { Principal } from "@/lib/keys/principal";
-import { looksLikeSecret } from "@/lib/keys/secret";
+import { looksLikeSecret } from "@/lib/secrets/secret";
 import { verifyUpdateKey } from "@/lib/keys/verify-update-key";
 import type { Credentials } from "@/lib/updates/protocols/credentials";
 import type { UpdateReason } from "@/lib/updates/reasons";
@@ -14,7 +14,7 @@ export type AuthResult = { ok: true; principal: Principal } | { ok: false; reaso
 
 /** Verifies the credentials for a request from `sourceIp`. Throws AppError UNAVAILABLE when overloaded. */
 export async function authenticate(creds: Credentials, sourceIp: string, opts: { allowPassword?: boolean } = {}): Promise<AuthResult> {
-  const secret = looksLikeSecret(creds.password) ? creds.password : looksLikeSecret(creds.username) ? creds.username : null;
+  const secret = looksLikeSecret("updateKey", creds.password) ? creds.password : looksLikeSecret("updateKey", creds.username) ? creds.username : null;
   let principal: Principal | null = null;
   if (secret) {
     principal = await verifyUpdateKey(db(), secret);

@@ -11,7 +11,7 @@ import type { Dyndns2Code } from "@/lib/updates/protocols/codes";
 import { loadHosts, type HostState } from "@/lib/updates/load-hosts";
 import { localBlockUntil, noteChange, noteNochg } from "@/lib/updates/policy/nochg-guard";
 import { planHostUpdate, type UpdateIntent } from "@/lib/updates/plan-update";
-import { TokenBuckets } from "@/lib/updates/policy/rate-limit";
+import { TokenBuckets } from "@/lib/rate-limit/token-buckets";
 import type { AddressChange } from "@/lib/updates/events/types";
 import type { InvalidField, UpdateReason } from "@/lib/updates/reasons";
 
@@ -32,7 +32,7 @@ export type UpdateRequest = {
 };
 
 const BACKEND_RETRY_S = 30;
-const hostBuckets = new TokenBuckets(() => ({ burst: env().UPDATE_HOST_BURST, refillS: env().UPDATE_HOST_REFILL_S }));
+const hostBuckets = new TokenBuckets(() => ({ burst: env().UPDATE_HOST_BURST, refillMs: env().UPDATE_HOST_REFILL_S * 1000 }));
 
 type Name = { name: string; fqdn?: string; label?: string };
 

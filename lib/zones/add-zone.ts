@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { normalizeFqdn } from "@/lib/dns/names";
+import { auditActor, type Actor } from "@/lib/auth/actor";
 
 /** A zone name in canonical form (lower-case ASCII, punycode, no trailing dot) or VALIDATION. */
 export function normalizeZoneName(input: string): string {
@@ -15,15 +16,14 @@ export function normalizeZoneName(input: string): string {
 }
 
 /** addZone — creates a shared zone; CONFLICT when it exists. Audited. */
-export async function addZone(client: Db, args: { name: string; actorId?: string | null; actorRole?: string }) {
+export async function addZone(client: Db, args: { name: string; actor: Actor }) {
   const name = normalizeZoneName(args.name);
   return client.$transaction(async (tx) => {
     const existing = await tx.zone.findUnique({ where: { name } });
     if (existing) throw new AppError("CONFLICT", `zone ${name} already exists`, { field: "name" });
     const zone = await tx.zone.create({ data: { name } });
     await writeAudit(tx, {
-      actorId: args.actorId ?? null,
-      actorRole: args.actorRole ?? "OPERATOR",
+      ...auditActor(args.actor),
       action: "zone.add",
       targetType: "Zone",
       targetId: zone.id,

@@ -1,7 +1,7 @@
 // REST API authentication, scopes and rate limits, through the machine router with a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiLimiter } from "@/lib/api/v1/auth";
-import { TokenBucketLimiter } from "@/lib/api/v1/rate-limit";
+import { perWindow, TokenBuckets } from "@/lib/rate-limit/token-buckets";
 import { revokeApiToken } from "@/lib/tokens/list-api-tokens";
 import { clearApiTokenCache } from "@/lib/tokens/verify-api-token";
 import { setupApi, type ApiTestEnv } from "./support";
@@ -104,7 +104,7 @@ describe("account", () => {
 describe("rate limits", () => {
   it("reports RateLimit-* on every answer and 429 with Retry-After past the budget, per token", async () => {
     let now = 5_000_000;
-    apiLimiter(new TokenBucketLimiter(3, 60_000, () => now));
+    apiLimiter(new TokenBuckets(() => perWindow(3, 60_000), () => now));
     try {
       const token = await api.token(alice.id);
       const other = await api.token(alice.id);
@@ -130,7 +130,7 @@ describe("rate limits", () => {
       const missing = await api.call("GET", "/api/v1/hosts/00000000-0000-4000-8000-000000000000", { token: other });
       expect([missing.status, missing.headers.get("ratelimit-remaining")]).toEqual([404, "2"]);
     } finally {
-      apiLimiter(new TokenBucketLimiter(600));
+      apiLimiter(new TokenBuckets(() => perWindow(600)));
     }
   });
 });

@@ -1,4 +1,5 @@
 // Test users, created through the same service the operator CLI uses.
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -23,7 +24,7 @@ export async function seedUser(
     role: opts.role ?? "USER",
     verified: opts.verified ?? true,
     totp: opts.totp ?? false,
-    actorRole: "TEST",
+    actor: SYSTEM_ACTOR,
   });
   return { ...user, password };
 }

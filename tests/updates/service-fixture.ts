@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { createDb, type Db } from "@/lib/db";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createHost } from "@/lib/hosts/create-host";
 import { createUpdateKey, type CreateUpdateKeyInput } from "@/lib/keys/create-update-key";
 import { dig } from "@/tests/support/dig";

@@ -6,7 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { userAction } from "@/lib/auth/action";
 import { createHost } from "@/lib/hosts/create-host";
 import { createHostSchema } from "@/lib/validation/hosts";
-import { ownerActor } from "./owner-actor";
+import { ownerActor } from "@/lib/auth/actor";
 
 // POST /hosts — register a hostname, then open its page
 export const createHostAction = userAction(createHostSchema, async ({ zone, label }, ctx) => {

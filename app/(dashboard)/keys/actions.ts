@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { userAction } from "@/lib/auth/action";
-import { ownerActor } from "../hosts/owner-actor";
+import { ownerActor } from "@/lib/auth/actor";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";

@@ -6,14 +6,14 @@ import { AppError } from "@/lib/errors";
 import type { ApiScope } from "@/lib/tokens/scopes";
 import { verifyApiToken } from "@/lib/tokens/verify-api-token";
 import type { V1Env } from "./context";
-import { TokenBucketLimiter } from "./rate-limit";
+import { perWindow, TokenBuckets } from "@/lib/rate-limit/token-buckets";
 
-let limiter: TokenBucketLimiter | undefined;
+let limiter: TokenBuckets | undefined;
 
 /** The process's limiter (API_RATE_LIMIT per minute per token); tests may replace it. */
-export function apiLimiter(replace?: TokenBucketLimiter): TokenBucketLimiter {
+export function apiLimiter(replace?: TokenBuckets): TokenBuckets {
   if (replace) limiter = replace;
-  limiter ??= new TokenBucketLimiter(env().API_RATE_LIMIT);
+  limiter ??= new TokenBuckets(() => perWindow(env().API_RATE_LIMIT), Date.now, 100_000);
   return limiter;
 }
 
@@ -24,7 +24,7 @@ export const bearerAuth: MiddlewareHandler<V1Env> = async (c, next) => {
   if (!m) throw new AppError("UNAUTHENTICATED", "Send an API token in the Authorization header: Bearer <token>.");
   const principal = await verifyApiToken(db(), { token: m[1]! });
   c.set("principal", principal);
-  const d = apiLimiter().take(principal.tokenId);
+  const d = apiLimiter().tryTake(principal.tokenId);
   if (d.limit > 0) {
     c.header("RateLimit-Limit", String(d.limit));
     c.header("RateLimit-Remaining", String(d.remaining));

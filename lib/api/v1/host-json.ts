@@ -1,8 +1,6 @@
 // JSON shapes of hosts and rrsets in v1 answers (dates as ISO strings).
 import type { Db } from "@/lib/db";
 import type { RRType } from "@/lib/dns/types";
-import type { Actor } from "@/lib/hosts/actor";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { RECORD_NAMES, recordNameOf, recordOwner, type RecordName } from "@/lib/validation/record-values";
 import type { HostSummary } from "./list-hosts-page";
 
@@ -33,9 +31,4 @@ export async function hostRRsets(client: Db, host: { id: string; fqdn: string },
   return rows
     .map((r) => ({ ...r, name: recordNameOf(r.name, host.fqdn)! }))
     .sort((a, b) => rank(a.name) - rank(b.name)); // stable: by type within a name, as the database ordered them
-}
-
-/** API callers act as plain users: a token never carries staff powers, whoever owns it. */
-export function apiActor(userId: string, headers: { header(name: string): string | undefined }): Actor {
-  return { userId, role: "USER", ip: headers.header(CLIENT_IP_HEADER) ?? null };
 }

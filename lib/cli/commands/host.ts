@@ -2,7 +2,7 @@
 import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
 import { AppError } from "@/lib/errors";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createHost } from "@/lib/hosts/create-host";
 
 export const hostCreate: CliCommand = {

@@ -4,7 +4,7 @@ import { flag, UsageError } from "@/lib/cli/args";
 import type { CliCommand, ParsedArgs } from "@/lib/cli/types";
 import type { RRType } from "@/lib/dns/types";
 import { AppError } from "@/lib/errors";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { listUpdateKeys, revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import type { Db } from "@/lib/db";

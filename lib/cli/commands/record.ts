@@ -2,7 +2,7 @@
 // setRecords (the same validation as the dashboard and the API). An empty value deletes it.
 import { UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
-import { CLI_ACTOR } from "@/lib/hosts/actor";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { setRecords } from "@/lib/hosts/set-records";
 
 // Split at commas outside double quotes, so TXT values may contain commas: "a, b","c" → two values.

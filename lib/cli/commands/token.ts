@@ -5,6 +5,7 @@ import type { CliCommand } from "@/lib/cli/types";
 import { AppError } from "@/lib/errors";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { API_SCOPES } from "@/lib/tokens/scopes";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 
 const UNITS: Record<string, number> = { h: 3_600_000, d: 86_400_000 };
 
@@ -28,7 +29,7 @@ export const tokenCreate: CliCommand = {
     const label = typeof args.flags.label === "string" ? args.flags.label : "";
     const owner = await ctx.db.user.findUnique({ where: { email }, select: { id: true, email: true } });
     if (!owner) throw new AppError("NOT_FOUND", `no user with email ${email}`);
-    const t = await createApiToken(ctx.db, { userId: owner.id, scopes, expiresAt, label, actorId: null, actorRole: "system" });
+    const t = await createApiToken(ctx.db, { userId: owner.id, scopes, expiresAt, label, actor: CLI_ACTOR });
     ctx.out(`created API token ${t.id} (${t.prefix}…) for ${owner.email}`);
     ctx.out(`scopes ${t.scopes.join(",")}; expires ${t.expiresAt?.toISOString() ?? "never"}`);
     ctx.out(`token: ${t.token}`);

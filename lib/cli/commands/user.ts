@@ -8,6 +8,7 @@ import type { CliCommand } from "@/lib/cli/types";
 import { createUser } from "@/lib/auth/create-user";
 import { isStaff, ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 
 export const userCreate: CliCommand = {
   name: "user:create",
@@ -22,7 +23,7 @@ export const userCreate: CliCommand = {
     }
     const role = roleFlag.toUpperCase() as Role;
     const totp = args.flags["no-totp"] === true ? false : args.flags.totp === true || isStaff(role);
-    const user = await createUser(ctx.db, { email, password, role, totp, verified: true });
+    const user = await createUser(ctx.db, { email, password, role, totp, verified: true, actor: CLI_ACTOR });
     ctx.out(`created ${user.role} ${user.email} (${user.id})`);
     if (user.totp) {
       ctx.out(`totp secret: ${user.totp.secret}`);

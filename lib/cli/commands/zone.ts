@@ -2,6 +2,7 @@
 import { UsageError } from "@/lib/cli/args";
 import type { CliCommand } from "@/lib/cli/types";
 import { addZone, listZones } from "@/lib/zones/add-zone";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 
 export const zoneAdd: CliCommand = {
   name: "zone:add",
@@ -10,7 +11,7 @@ export const zoneAdd: CliCommand = {
   async run(args, ctx) {
     const [name] = args.positional;
     if (!name) throw new UsageError("a zone name is required");
-    const zone = await addZone(ctx.db, { name });
+    const zone = await addZone(ctx.db, { name, actor: CLI_ACTOR });
     ctx.out(`added zone ${zone.name}`);
     return 0;
   },

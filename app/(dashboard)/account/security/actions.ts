@@ -8,6 +8,7 @@ import { userAction } from "@/lib/auth/action";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { confirmTotp, disableTotp, startTotpSetup } from "@/lib/auth/totp-settings";
 import { totpCodeSchema } from "@/lib/validation/auth";
+import { callerActor } from "@/lib/auth/actor";
 
 const PAGE = "/account/security";
 const noInput = z.object({});
@@ -35,13 +36,13 @@ export const disableTotpAction = userAction(totpCodeSchema, async ({ code }, ctx
 
 // POST /account/security — sign out one other browser
 export const revokeSessionAction = userAction(z.object({ sessionId: z.uuid() }), async ({ sessionId }, ctx) => {
-  await revokeSession(db(), { userId: ctx.user.id, sessionId, actorId: ctx.user.id, actorRole: ctx.role, ip: ctx.ip });
+  await revokeSession(db(), { userId: ctx.user.id, sessionId, actor: callerActor(ctx) });
   revalidatePath(PAGE);
   return {};
 });
 
 // POST /account/security — sign out everywhere, this browser included
 export const signOutEverywhereAction = userAction(noInput, async (_input, ctx) => {
-  await revokeAllSessions(db(), { userId: ctx.user.id, reason: "user", actorId: ctx.user.id, actorRole: ctx.role, ip: ctx.ip });
+  await revokeAllSessions(db(), { userId: ctx.user.id, reason: "user", actor: callerActor(ctx) });
   redirect("/signin?notice=signed-out-everywhere");
 });

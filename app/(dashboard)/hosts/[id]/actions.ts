@@ -14,7 +14,7 @@ import { setRecords } from "@/lib/hosts/set-records";
 import { redeemHost } from "@/lib/liveness/redeem";
 import { deleteHostSchema, hostActionSchema } from "@/lib/validation/hosts";
 import { recordsSchema, removeRecordsSchema } from "@/lib/validation/records";
-import { ownerActor } from "../owner-actor";
+import { ownerActor } from "@/lib/auth/actor";
 
 const page = (hostId: string) => `/hosts/${hostId}`;
 /** "A records", "A records at *.alice.dyn.example". */

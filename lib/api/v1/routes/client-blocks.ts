@@ -5,7 +5,7 @@ import { liftClientBlock } from "@/lib/updates/policy/lift-client-block";
 import { listClientBlocks } from "@/lib/updates/policy/list-client-blocks";
 import { scoped } from "../auth";
 import type { V1Env } from "../context";
-import { apiActor } from "../host-json";
+import { apiActor } from "../actor";
 import { ClientBlockListSchema, ClientBlockParams } from "../schemas/client-blocks";
 import { errors } from "../schemas/common";
 

@@ -7,7 +7,7 @@ import { createUpdateKey } from "@/lib/keys/create-update-key";
 import { revokeUpdateKey } from "@/lib/keys/revoke-update-key";
 import type { RRType } from "@/lib/dns/types";
 import { scoped } from "../auth";
-import { apiActor } from "../host-json";
+import { apiActor } from "../actor";
 import type { V1Env } from "../context";
 import { errors, HostKeyParams, HostParams } from "../schemas/common";
 import { CreatedKeySchema, CreateKeyBody, UpdateKeyListSchema } from "../schemas/keys";

@@ -7,7 +7,8 @@ import { setRecords } from "@/lib/hosts/set-records";
 import { AppError, isAppError } from "@/lib/errors";
 import { scoped } from "../auth";
 import type { V1Env } from "../context";
-import { apiActor, hostRRsets, rrsetJson } from "../host-json";
+import { apiActor } from "../actor";
+import { hostRRsets, rrsetJson } from "../host-json";
 import { errors, HostParams } from "../schemas/common";
 import { RecordListQuery, RecordNameQuery, RecordTypeParams, RRsetListSchema, RRsetSchema, SetRecordsBody } from "../schemas/hosts";
 
